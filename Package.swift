@@ -49,6 +49,7 @@ let package = Package(
         .testTarget(name: "GoSyntaxTests", dependencies: ["GoSyntax"]),
         .testTarget(name: "GitReaderTests", dependencies: ["GitReader", "ReviewModel"]),
         .testTarget(name: "PoolRulesTests", dependencies: ["PoolRules", "GoSyntax", "ReviewModel"]),
+        .testTarget(name: "ChecklistDataTests", dependencies: ["ChecklistData", "ReviewModel"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "ChecklistData", "ReviewModel"]),
         .testTarget(
             name: "EndToEndTests",
