@@ -90,7 +90,8 @@ extension BugExplanation {
         }
 
         var inFence = false
-        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+        for rawLine in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             if line.hasPrefix("```") { inFence.toggle() }
             if !inFence, line.hasPrefix("<!--"), line.hasSuffix("-->") { continue }
             if !inFence, title == nil, line.hasPrefix("# ") {
