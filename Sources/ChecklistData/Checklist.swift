@@ -11,6 +11,14 @@ public struct ChecklistItem: Sendable, Hashable, Codable {
     public var severity: Severity
     /// The ids of the bug explanations this item links to.
     public var bugs: [String]
+
+    public init(id: ChecklistItemID, title: String, question: String, severity: Severity, bugs: [String]) {
+        self.id = id
+        self.title = title
+        self.question = question
+        self.severity = severity
+        self.bugs = bugs
+    }
 }
 
 /// The explanation of one bug shape, from `Checklists/bugs/<id>.md`.
@@ -25,6 +33,17 @@ public struct BugExplanation: Sendable, Hashable {
     public struct Section: Sendable, Hashable {
         public var heading: String
         public var body: String
+
+        public init(heading: String, body: String) {
+            self.heading = heading
+            self.body = body
+        }
+    }
+
+    public init(id: String, title: String, sections: [Section]) {
+        self.id = id
+        self.title = title
+        self.sections = sections
     }
 
     /// The whole explanation as Markdown, starting at the first section (without the title).
@@ -39,6 +58,13 @@ public struct Checklist: Sendable {
     public var items: [ChecklistItem]
     /// The bug explanations in their numbered order.
     public var bugs: [BugExplanation]
+
+    /// Creates a checklist without the checks of `load(checklistJSON:bugFiles:)`, for tests and
+    /// callers that build their own data.
+    public init(items: [ChecklistItem], bugs: [BugExplanation]) {
+        self.items = items
+        self.bugs = bugs
+    }
 
     public func item(_ id: ChecklistItemID) -> ChecklistItem? {
         items.first { $0.id == id }
