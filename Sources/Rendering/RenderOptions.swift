@@ -1,0 +1,34 @@
+/// Settings the caller chooses for one rendering. Each format reads the ones it needs.
+public struct RenderOptions: Sendable {
+    /// Builds a web link to a head-side line, such as a blob URL of the forge.
+    ///
+    /// The parameters are the repository-relative path and the 1-based line. A result that is
+    /// not an `https` URL is ignored, and so is nil.
+    public typealias SourceLinkBuilder = @Sendable (_ path: String, _ line: Int) -> String?
+
+    /// The poolreview version shown in the Markdown footer and the JSON output.
+    public var toolVersion: String
+    /// The Markdown template, such as the contents of a `--template` file, or nil for the
+    /// built-in `Templates/review.md`.
+    public var markdownTemplate: String?
+    /// The maximum length of the Markdown output in UTF-16 code units, which is never less
+    /// than its number of Unicode characters. GitHub rejects comments over 65,536 characters,
+    /// so the default leaves room for a CI step to add a line.
+    public var maxMarkdownLength: Int
+    /// True to color terminal text with ANSI escape sequences. The caller decides, for example
+    /// from whether standard output is a terminal and from `NO_COLOR`.
+    public var usesANSIColor: Bool
+    /// Links each finding's location in the Markdown output when set.
+    public var sourceLink: SourceLinkBuilder?
+
+    public init(
+        toolVersion: String, markdownTemplate: String? = nil, maxMarkdownLength: Int = 65_000,
+        usesANSIColor: Bool = false, sourceLink: SourceLinkBuilder? = nil
+    ) {
+        self.toolVersion = toolVersion
+        self.markdownTemplate = markdownTemplate
+        self.maxMarkdownLength = maxMarkdownLength
+        self.usesANSIColor = usesANSIColor
+        self.sourceLink = sourceLink
+    }
+}
