@@ -38,6 +38,15 @@ enum Golden {
         }
     }
 
+    /// Expects two texts to be equal, recording the differing lines when they are not.
+    static func expectEqualText(_ actual: String, _ expected: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        if actual != expected {
+            Issue.record(
+                "text differs (- expected, + actual):\n\(lineDiff(expected: expected, actual: actual))",
+                sourceLocation: sourceLocation)
+        }
+    }
+
     /// Returns the lines that differ, from a longest-common-subsequence alignment, each with its
     /// line number in the expected or the actual text.
     static func lineDiff(expected: String, actual: String) -> String {
