@@ -1,0 +1,28 @@
+/// The output formats of a review, as `--format` names them.
+///
+/// A new format is one renderer file, one case here and one line in `renderer`.
+public enum OutputFormat: String, Sendable, CaseIterable {
+    /// A GitHub review comment, filled from a Markdown template.
+    case markdown
+    /// Terse terminal lines for a pre-push hook.
+    case text
+    /// The machine-readable report that other tools read.
+    case json
+
+    public var renderer: any ReportRenderer {
+        switch self {
+        case .markdown: MarkdownRenderer()
+        case .text: TextRenderer()
+        case .json: JSONRenderer()
+        }
+    }
+
+    /// The usual file name extension for a saved report, without the dot.
+    public var fileExtension: String {
+        switch self {
+        case .markdown: "md"
+        case .text: "txt"
+        case .json: "json"
+        }
+    }
+}
