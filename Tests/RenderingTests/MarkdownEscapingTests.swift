@@ -25,8 +25,10 @@ struct MarkdownEscapingTests {
     @Test(arguments: [
         ("@someone", "@&#8203;someone"), ("#12", "\\#&#8203;12"), ("GH-12", "GH-&#8203;12"), ("gh-3", "gh-&#8203;3"),
         ("a@b.example", "a@&#8203;b.example"), ("@ alone", "@ alone"), ("# 1", "\\# 1"), ("#x", "\\#x"),
+        ("https://evil.example", "https:&#8203;//evil.example"), ("WWW.evil.example", "WWW&#8203;.evil.example"),
+        ("a: b", "a: b"), ("wwww", "wwww"),
     ])
-    func textBreaksMentionsAndReferences(input: String, expected: String) {
+    func textBreaksMentionsReferencesAndLinks(input: String, expected: String) {
         #expect(MarkdownEscaping.text(input) == expected)
     }
 

@@ -1,13 +1,13 @@
 /// Escapes repository text for a GitHub Markdown comment, so that it renders as the same
 /// characters and cannot end the comment's structure, hide text or notify anyone.
 ///
-/// Every function first makes control and bidirectional characters visible. Mentions and
-/// issue references are neutralised by a zero-width space written as the entity `&#8203;`
-/// after the `@` or `#` (or `GH-`), which keeps the raw Markdown ASCII and readable while
-/// GitHub no longer links the name or number. Inside code spans and code blocks GitHub links
-/// neither, so those need no entity.
+/// Every function first makes control and bidirectional characters visible. Mentions, issue
+/// references and bare URLs are neutralised by a zero-width space written as the entity
+/// `&#8203;` after the `@`, `#`, `GH-`, `://` colon or `www`. The raw Markdown stays ASCII and
+/// readable, and GitHub no longer turns the text into a mention or a link. Inside code spans
+/// and code blocks GitHub links nothing, so those need no entity.
 public enum MarkdownEscaping {
-    /// The entity inserted after `@`, `#` and `GH-` in front of a name or number.
+    /// The entity inserted where GitHub would otherwise start a mention, reference or link.
     public static let referenceBreaker = "&#8203;"
 
     /// Escapes text for inline Markdown, including table cells.
@@ -34,7 +34,7 @@ public enum MarkdownEscaping {
                 }
                 output.unicodeScalars.append(scalar)
             }
-            if startsReference(scalars, at: index) {
+            if startsReferenceOrLink(scalars, at: index) {
                 output += referenceBreaker
             }
         }
@@ -42,7 +42,7 @@ public enum MarkdownEscaping {
     }
 
     /// Escapes text for the inside of an HTML element such as `<summary>`, where Markdown is
-    /// not parsed: entities for `&`, `<`, `>` and `"`, and broken mentions and references.
+    /// not parsed: entities for `&`, `<`, `>` and `"`, and broken mentions, references and links.
     public static func html(_ text: String) -> String {
         let scalars = Array(VisibleCharacters.escape(text).unicodeScalars)
         var output = ""
@@ -55,7 +55,7 @@ public enum MarkdownEscaping {
             case "\"": output += "&quot;"
             default: output.unicodeScalars.append(scalar)
             }
-            if startsReference(scalars, at: index) {
+            if startsReferenceOrLink(scalars, at: index) {
                 output += referenceBreaker
             }
         }
@@ -122,9 +122,10 @@ public enum MarkdownEscaping {
         return longest
     }
 
-    /// Returns true when `scalars[index]` ends an `@`, `#` or `GH-` that GitHub would turn into
-    /// a mention or an issue link together with the next character.
-    private static func startsReference(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+    /// Returns true when `scalars[index]` ends an `@`, `#`, `GH-`, the colon of `://` or a
+    /// `www` that GitHub would turn into a mention, an issue reference or an autolink together
+    /// with the characters after it.
+    private static func startsReferenceOrLink(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
         guard index + 1 < scalars.count else { return false }
         let next = scalars[index + 1]
 
@@ -137,6 +138,12 @@ public enum MarkdownEscaping {
             guard index >= 2, ("0"..."9").contains(next) else { return false }
             let prefix = String(String.UnicodeScalarView(scalars[(index - 2)..<index])).lowercased()
             return prefix == "gh"
+        case ":":
+            return next == "/" && index + 2 < scalars.count && scalars[index + 2] == "/"
+        case "w", "W":
+            guard index >= 2, next == "." else { return false }
+            let word = String(String.UnicodeScalarView(scalars[(index - 2)...index])).lowercased()
+            return word == "www"
         default:
             return false
         }
