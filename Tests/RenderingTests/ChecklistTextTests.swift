@@ -44,7 +44,8 @@ struct ChecklistTextTests {
         let lines = ChecklistText.list(checklist, lineWidth: 40).split(separator: "\n")
         let questionLines = lines.prefix { !$0.hasPrefix(" 2") }.dropFirst().filter { !$0.isEmpty }
         #expect(questionLines.count > 3)
-        #expect(questionLines.allSatisfy { $0.count <= 40 && $0.hasPrefix("    word") })
+        #expect(questionLines.allSatisfy { $0.count <= 40 })
+        #expect(questionLines.allSatisfy { $0.hasPrefix("    word") })
     }
 
     @Test func explainItemShowsQuestionAndBugs() throws {

@@ -128,10 +128,10 @@ struct MarkdownRendererTests {
         #expect(output.contains("| 12 | `benchmem-evidence` |"))
         #expect(output.contains("poolreview 0\\.1.0-test."))
 
-        let shown = output.components(separatedBy: "\n#### ").count - 1
-        #expect(shown > 0)
-        #expect(shown < 2_000)
-        #expect(output.contains("**\(2_000 - shown) findings left out**"))
+        let shownCount = output.components(separatedBy: "\n#### ").count - 1
+        #expect(shownCount > 0)
+        #expect(shownCount < 2_000)
+        #expect(output.contains("**\(2_000 - shownCount) findings left out**"))
     }
 
     @Test func sizeLimitKeepsMostSevereFindings() throws {
