@@ -13,6 +13,7 @@ struct ChecklistTextTests {
                 body: """
                     The `Get` result is kept after **Put**, see [the docs](https://pkg.go.dev/sync#Pool).
                     A *T stays a pointer and snake_case_names stay.
+                    #12 stays prose.
 
                     ## Background
 
@@ -85,7 +86,8 @@ struct ChecklistTextTests {
             What goes wrong
               The Get result is kept after Put, see the docs
               (https://pkg.go.dev/sync#Pool). A *T stays a
-              pointer and snake_case_names stay.
+              pointer and snake_case_names stay. #12 stays
+              prose.
 
               Background
 

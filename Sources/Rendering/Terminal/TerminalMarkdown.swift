@@ -35,7 +35,7 @@ enum TerminalMarkdown {
                 }
             } else if trimmed.hasPrefix("<!--") && trimmed.hasSuffix("-->") {
                 continue
-            } else if trimmed.hasPrefix("#") {
+            } else if isHeading(trimmed) {
                 flushParagraph()
                 output.append(indentation + inlineText(trimmed.drop { $0 == "#" }.trimmingSpaces()))
             } else if listMarker(of: trimmed) != nil {
@@ -91,6 +91,14 @@ enum TerminalMarkdown {
         return wrap(
             text, lineWidth: lineWidth, firstPrefix: indentation + bullet + " ",
             nextPrefix: indentation + String(repeating: " ", count: bullet.count + 1))
+    }
+
+    /// Returns true for an ATX heading line: one to six `#` followed by a space or the line end,
+    /// so that text such as `#12` stays prose.
+    private static func isHeading(_ line: Substring) -> Bool {
+        let level = line.prefix { $0 == "#" }.count
+        guard (1...6).contains(level) else { return false }
+        return line.dropFirst(level).first.map { $0 == " " } ?? true
     }
 
     /// Returns the marker of a list item line, such as `-` or `2.`, or nil for other lines.
