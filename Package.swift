@@ -50,7 +50,9 @@ let package = Package(
         .testTarget(name: "GitReaderTests", dependencies: ["GitReader", "ReviewModel"]),
         .testTarget(name: "PoolRulesTests", dependencies: ["PoolRules", "GoSyntax", "ReviewModel"]),
         .testTarget(name: "ChecklistDataTests", dependencies: ["ChecklistData", "ReviewModel"]),
-        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "ChecklistData", "ReviewModel"]),
+        .testTarget(
+            name: "RenderingTests", dependencies: ["Rendering", "ChecklistData", "ReviewModel"], exclude: ["Golden"]
+        ),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["PoolReviewCLI", "ReviewModel"]
