@@ -96,6 +96,10 @@ extension Parser {
 
     mutating func parseOperand() -> Expr {
         let first = token
+        if atDeclarationStartInBody {
+            reportExpected("expression")
+            return .bad(span(from: first))
+        }
         switch token.kind {
         case .identifier:
             return .ident(parseIdent())

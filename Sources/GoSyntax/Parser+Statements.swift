@@ -18,9 +18,14 @@ extension Parser {
         if depth > Parser.maxDepth { return Block(statements: [], span: skipTooDeep()) }
         guard expect(.leftBrace) else { return Block(statements: [], span: span(from: first)) }
         let savedLevel = exprLevel
+        let savedIndentation = blockIsIndented
         exprLevel = 0
+        if token.line > first.line && token.kind != .rightBrace {
+            blockIsIndented = token.column > 1
+        }
         let statements = parseStatementList(inClause: false)
         exprLevel = savedLevel
+        blockIsIndented = savedIndentation
         expectClosing(.rightBrace)
         return Block(statements: statements, span: span(from: first))
     }
@@ -162,56 +167,5 @@ extension Parser {
             reportExpected("':=' or '='")
         }
         return .statement(.expr(ExprStmt(expr: lhs[0], span: span(from: first))))
-    }
-
-    // MARK: - Recovery
-
-    /// Skips to the end of a malformed statement: past the next `;` outside braces, or up to
-    /// an unmatched `}`. Parentheses are not counted, so a missing `)` ends at the newline.
-    mutating func skipToStatementEnd() {
-        var braces = 0
-        while token.kind != .eof && !atDeclarationStartInBody {
-            switch token.kind {
-            case .leftBrace:
-                braces += 1
-            case .rightBrace:
-                if braces == 0 { return }
-                braces -= 1
-            case .semicolon where braces == 0:
-                advance()
-                return
-            default:
-                break
-            }
-            advance()
-        }
-    }
-
-    /// Reports nesting beyond `maxDepth` and skips the construct at the current token: up
-    /// to the closing bracket, comma or semicolon that ends it on the enclosing level.
-    mutating func skipTooDeep() -> Span {
-        let first = token
-        report("nesting deeper than \(Parser.maxDepth) levels is not parsed", at: token.span)
-        var brackets = 0
-        var braces = 0
-        while token.kind != .eof && !atDeclarationStartInBody {
-            switch token.kind {
-            case .leftParen, .leftBracket:
-                brackets += 1
-            case .leftBrace:
-                braces += 1
-            case .rightParen, .rightBracket, .rightBrace:
-                if brackets + braces == 0 { return span(from: first) }
-                if token.kind == .rightBrace { braces = max(0, braces - 1) } else { brackets = max(0, brackets - 1) }
-            case .comma where brackets + braces == 0:
-                return span(from: first)
-            case .semicolon where braces == 0:
-                return span(from: first)
-            default:
-                break
-            }
-            advance()
-        }
-        return span(from: first)
     }
 }

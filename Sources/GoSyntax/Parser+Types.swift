@@ -6,6 +6,10 @@ extension Parser {
         defer { depth -= 1 }
         if depth > Parser.maxDepth { return .bad(skipTooDeep()) }
         let first = token
+        if atDeclarationStartInBody {
+            reportExpected("type")
+            return .bad(span(from: first))
+        }
         switch token.kind {
         case .identifier:
             return parseTypeName()

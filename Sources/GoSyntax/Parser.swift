@@ -34,6 +34,9 @@ struct Parser {
     /// block rather than a composite literal.
     var exprLevel = 0
     var depth = 0
+    /// False inside a block whose first statement starts in column 1, as in a test fixture
+    /// that was never formatted; see `atDeclarationStartInBody`.
+    var blockIsIndented = true
 
     init(_ buffer: UnsafeBufferPointer<UInt8>) {
         lexer = Lexer(buffer)
@@ -90,47 +93,6 @@ struct Parser {
         if accept(kind) { return true }
         reportExpected("'\(kind)'")
         return false
-    }
-
-    /// Consumes the `)`, `]` or `}` that closes a list, skipping stray tokens before it on the
-    /// same nesting level, so a typo inside a call does not leak into the next statement.
-    mutating func expectClosing(_ kind: TokenKind) {
-        if accept(kind) { return }
-        reportExpected("'\(kind)'")
-        guard kind != .rightBrace else { return }
-        var balance = 0
-        while token.kind != .eof && !atDeclarationStartInBody {
-            switch token.kind {
-            case .leftParen, .leftBracket, .leftBrace:
-                balance += 1
-            case .rightParen, .rightBracket, .rightBrace:
-                if balance == 0 {
-                    if token.kind == kind { advance() }
-                    return
-                }
-                balance -= 1
-            case .semicolon where balance == 0:
-                return
-            default:
-                break
-            }
-            advance()
-        }
-    }
-
-    /// True when the current token is `func`, `type`, `import`, `var` or `const` in column 1.
-    ///
-    /// NOTE: gofmt indents everything inside a declaration, so such a token inside a body or
-    /// a literal almost surely starts the next top-level declaration after a missing `}`.
-    /// Lists stop there so a half-written function does not swallow the next one. Code
-    /// that was never formatted and puts these keywords in column 1 inside a body gets a
-    /// syntax error there.
-    var atDeclarationStartInBody: Bool {
-        guard token.column == 1 && depth > 0 else { return false }
-        switch token.kind {
-        case .func, .type, .import, .var, .const: return true
-        default: return false
-        }
     }
 
     // MARK: - Text and positions
