@@ -27,7 +27,9 @@ extension Parser {
     /// is grouped as a balanced tree instead; the operands keep their order.
     mutating func parseBinary(minPrecedence: Int, left: Expr, first: Token) -> Expr {
         var result = left
+        // Each link deepens the tree by one, so it counts as nesting for the operands too.
         var chainLength = 0
+        defer { depth -= chainLength }
         while token.kind.binaryPrecedence >= minPrecedence {
             let precedence = token.kind.binaryPrecedence
             let op = token.kind
@@ -36,7 +38,8 @@ extension Parser {
                 continue
             }
             chainLength += 1
-            if depth + chainLength > Parser.maxDepth {
+            depth += 1
+            if depth > Parser.maxDepth {
                 _ = skipTooDeep()
                 return .bad(span(from: first))
             }
@@ -148,7 +151,9 @@ extension Parser {
     /// after the operand `operand`, which started at `first`.
     mutating func parsePrimary(_ operand: Expr, first: Token) -> Expr {
         var result = operand
+        // Each suffix deepens the tree by one, so it counts as nesting for its operands too.
         var chainLength = 0
+        defer { depth -= chainLength }
         while true {
             switch token.kind {
             case .period, .leftBracket, .leftParen:
@@ -159,7 +164,8 @@ extension Parser {
                 return result
             }
             chainLength += 1
-            if depth + chainLength > Parser.maxDepth {
+            depth += 1
+            if depth > Parser.maxDepth {
                 _ = skipTooDeep()
                 return .bad(span(from: first))
             }

@@ -125,10 +125,12 @@ extension Parser {
     /// Parses `| term` repeatedly after the term `left`, which started at `first`.
     mutating func parseUnion(startingWith left: Expr, first: Token) -> Expr {
         var result = left
-        var termCount = 1
+        var termCount = 0
+        defer { depth -= termCount }
         while token.kind == .or {
             termCount += 1
-            if depth + termCount > Parser.maxDepth {
+            depth += 1
+            if depth > Parser.maxDepth {
                 _ = skipTooDeep()
                 return .bad(span(from: first))
             }

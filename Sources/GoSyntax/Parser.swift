@@ -11,7 +11,8 @@
 /// the walker, the printer and Swift's release of nested enum values recurse through.
 struct Parser {
     /// The deepest nesting the parser follows. A block inside a block costs two levels (the
-    /// statement and the block), a parenthesis one. At this limit the parser uses about
+    /// statement and the block), and a parenthesis or a link in a chain of operators,
+    /// selectors, calls or indexes costs one. At this limit the parser uses about
     /// 1–2 MB of stack in a debug build and under 0.5 MB in a release build, measured on
     /// x86_64 Linux by nesting parentheses until an 8 MB stack overflowed.
     static let maxDepth = 500

@@ -23,6 +23,8 @@ struct HostileInputTests {
         ("selectors", "var x = a" + String(repeating: ".b", count: 10_000) + "\n"),
         ("calls", "var x = f" + String(repeating: "()", count: 10_000) + "\n"),
         ("subtractions", "var x = a" + String(repeating: " - a", count: 10_000) + "\n"),
+        ("nested chains", "var x = " + String(repeating: "a" + String(repeating: " - a.b()", count: 400) + " - (", count: 400)
+            + "a" + String(repeating: ")", count: 400) + "\n"),
         ("else if", "func f() {\n\tif a {\n" + String(repeating: "\t} else if a {\n", count: 5_000) + "\t}\n}\n"),
         ("unclosed", "func f() {\n" + String(repeating: "(", count: 10_000) + "\n}\n"),
     ])
@@ -30,13 +32,18 @@ struct HostileInputTests {
         let file = GoParser.parse("package p\n" + source + good)
         #expect(file.syntaxErrors.contains { $0.message.contains("nesting deeper") }, "\(name): \(file.syntaxErrors.prefix(2))")
         #expect(functionDecls(in: file)["good"]?.body?.statements.count == 1, "\(name)")
-        // Walking and printing the tree recurses through it too.
+        // Walking and printing the tree recurse through it too.
         var count = 0
-        file.forEachExpr { expression in
-            count += expression.canonicalText.isEmpty ? 0 : 1
+        file.forEachExpr { _ in
+            count += 1
             return .visitChildren
         }
         #expect(count > 0)
+        for case .gen(let declaration) in file.decls {
+            for case .value(let spec) in declaration.specs {
+                #expect(spec.values.allSatisfy { !$0.canonicalText.isEmpty })
+            }
+        }
     }
 
     @Test("long run of one operator parses without error")
