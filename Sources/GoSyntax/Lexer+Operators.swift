@@ -14,7 +14,7 @@ extension Lexer {
             if c == 0 {
                 report("invalid NUL character", at: start, length: 1)
             } else {
-                report("invalid character U+\(hex(UInt32(c)))", at: start, length: 1)
+                report("invalid character U+\(codePointHex(UInt32(c)))", at: start, length: 1)
             }
             return finish(kind, from: start, semicolon: insertSemicolon)
         default:

@@ -142,7 +142,7 @@ struct Lexer {
         } else if decoded.value == 0xFEFF {
             report("invalid byte order mark in the middle of the file", at: start, length: decoded.length)
         } else {
-            report("invalid character U+\(hex(decoded.value))", at: start, length: decoded.length)
+            report("invalid character U+\(codePointHex(decoded.value))", at: start, length: decoded.length)
         }
         return finish(.illegal, from: start, semicolon: insertSemicolon)
     }
@@ -233,7 +233,7 @@ struct Lexer {
 }
 
 /// Formats a code point as at least four uppercase hexadecimal digits, as in `U+00E9`.
-func hex(_ value: UInt32) -> String {
+func codePointHex(_ value: UInt32) -> String {
     let digits = String(value, radix: 16, uppercase: true)
     return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
 }

@@ -23,7 +23,7 @@ struct Parser {
     var lexer: Lexer
     /// The current token, never a comment.
     var token: Token
-    /// The end offset and line of the last consumed token other than a semicolon; spans end
+    /// The end offset and line of the last consumed token other than a semicolon. Spans end
     /// here.
     var lastEnd = 0
     var lastEndLine = 1
@@ -111,12 +111,6 @@ struct Parser {
             return Span(start: first.start, end: first.start, line: first.line, column: first.column, endLine: first.line)
         }
         return Span(start: first.start, end: lastEnd, line: first.line, column: first.column, endLine: lastEndLine)
-    }
-
-    /// Returns the span from the start of `first` to the end of `last`.
-    func span(from first: Span, to last: Span) -> Span {
-        Span(start: first.start, end: max(first.end, last.end), line: first.line, column: first.column,
-             endLine: max(first.endLine, last.endLine))
     }
 
     /// Reads the current identifier, or records an error and returns `_` without consuming
