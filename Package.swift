@@ -46,16 +46,19 @@ let package = Package(
         ),
         .executableTarget(name: "poolreview", dependencies: ["PoolReviewCLI"]),
 
+        // Temporary git repositories and the Go toolchain, shared by the test targets.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+
         .testTarget(name: "GoSyntaxTests", dependencies: ["GoSyntax"]),
-        .testTarget(name: "GitReaderTests", dependencies: ["GitReader", "ReviewModel"]),
-        .testTarget(name: "PoolRulesTests", dependencies: ["PoolRules", "GoSyntax", "ReviewModel"]),
-        .testTarget(name: "ChecklistDataTests", dependencies: ["ChecklistData", "ReviewModel"]),
+        .testTarget(name: "GitReaderTests", dependencies: ["GitReader", "ReviewModel", "TestSupport"]),
+        .testTarget(name: "PoolRulesTests", dependencies: ["PoolRules", "GoSyntax", "ReviewModel", "TestSupport"]),
+        .testTarget(name: "ChecklistDataTests", dependencies: ["ChecklistData", "ReviewModel", "TestSupport"]),
         .testTarget(
             name: "RenderingTests", dependencies: ["Rendering", "ChecklistData", "ReviewModel"], exclude: ["Golden"]
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["PoolReviewCLI", "ReviewModel"]
+            dependencies: ["PoolReviewCLI", "ReviewModel", "TestSupport"]
         ),
     ]
 )

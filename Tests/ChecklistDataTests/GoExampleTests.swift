@@ -1,4 +1,5 @@
 @testable import ChecklistData
+import TestSupport
 import Testing
 
 @Suite("Go examples of the bug explanations")

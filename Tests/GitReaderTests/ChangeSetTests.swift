@@ -1,6 +1,7 @@
 import Foundation
 import GitReader
 import ReviewModel
+import TestSupport
 import Testing
 
 /// Go source with `count` distinct lines, so that similarity and line numbers are easy to reason about.

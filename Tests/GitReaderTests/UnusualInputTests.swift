@@ -1,6 +1,7 @@
 import Foundation
 import GitReader
 import ReviewModel
+import TestSupport
 import Testing
 
 @Suite("Unusual input")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A temporary Go module with one package folder per example, so that one `go vet ./...`
 /// checks all of them.

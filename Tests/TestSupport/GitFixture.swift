@@ -1,17 +1,15 @@
 import Foundation
-import GitReader
-import ReviewModel
 import Testing
 
 /// A temporary folder for building git repositories with the `git` command line.
 ///
 /// `git` runs with no system or global config and with a fixed identity, so the fixtures do not depend
 /// on the machine. The reader under test uses libgit2 only. `withGitFixture` removes the folder.
-final class GitFixture {
+public final class GitFixture {
     /// The temporary folder, without a trailing slash.
-    let root: String
+    public let root: String
 
-    init(sourceLocation: SourceLocation = #_sourceLocation) throws {
+    public init(sourceLocation: SourceLocation = #_sourceLocation) throws {
         let template = NSTemporaryDirectory() + "gitreader-tests-XXXXXX"
         var bytes = Array(template.utf8CString)
         guard let created = mkdtemp(&bytes) else {
@@ -22,12 +20,12 @@ final class GitFixture {
         root = URL(fileURLWithPath: String(cString: created)).resolvingSymlinksInPath().path
     }
 
-    func remove() {
+    public func remove() {
         try? FileManager.default.removeItem(atPath: root)
     }
 
     /// The absolute path of `relative` inside the fixture folder.
-    func path(_ relative: String) -> String {
+    public func path(_ relative: String) -> String {
         relative.isEmpty ? root : root + "/" + relative
     }
 
@@ -35,7 +33,7 @@ final class GitFixture {
 
     /// Runs `git` in the folder `directory` (relative to the fixture) and returns its standard output.
     @discardableResult
-    func git(
+    public func git(
         _ arguments: String..., in directory: String = "repo",
         sourceLocation: SourceLocation = #_sourceLocation
     ) throws -> String {
@@ -44,7 +42,7 @@ final class GitFixture {
 
     /// Runs a program with the fixture's environment and returns its standard output.
     @discardableResult
-    func run(
+    public func run(
         _ program: String, _ arguments: [String], in directory: String = "repo",
         sourceLocation: SourceLocation = #_sourceLocation
     ) throws -> String {
@@ -85,7 +83,7 @@ final class GitFixture {
     }
 
     /// Runs `git` and returns its output without the final line break, as for `git rev-parse`.
-    func gitLine(
+    public func gitLine(
         _ arguments: String..., in directory: String = "repo",
         sourceLocation: SourceLocation = #_sourceLocation
     ) throws -> String {
@@ -120,11 +118,11 @@ final class GitFixture {
     // MARK: - Files
 
     /// Writes `text` as UTF-8 to `relative` inside the fixture folder, creating folders as needed.
-    func write(_ relative: String, _ text: String) throws {
+    public func write(_ relative: String, _ text: String) throws {
         try write(relative, bytes: Array(text.utf8))
     }
 
-    func write(_ relative: String, bytes: [UInt8]) throws {
+    public func write(_ relative: String, bytes: [UInt8]) throws {
         let url = URL(fileURLWithPath: path(relative))
         try FileManager.default.createDirectory(
             at: url.deletingLastPathComponent(), withIntermediateDirectories: true
@@ -135,32 +133,27 @@ final class GitFixture {
     // MARK: - Common setups
 
     /// Creates `repo` with one commit on `main` that adds `files`.
-    func makeRepository(files: [String: String] = ["README.md": "hello\n"]) throws {
+    public func makeRepository(files: [String: String] = ["README.md": "hello\n"]) throws {
         try git("init", "-q", "repo", in: "")
         try commit(files, message: "initial")
     }
 
     /// Writes `files` into `repo`, stages everything and commits.
-    func commit(_ files: [String: String] = [:], message: String, in directory: String = "repo") throws {
+    public func commit(_ files: [String: String] = [:], message: String, in directory: String = "repo") throws {
         for (name, text) in files {
             try write(directory + "/" + name, text)
         }
         try git("add", "-A", in: directory)
         try git("commit", "-q", "--allow-empty", "-m", message, in: directory)
     }
-
-    /// Opens `repo` (or another folder of the fixture) with the reader under test.
-    func open(_ directory: String = "repo") throws -> GitRepository {
-        try GitRepository(discoveringFrom: path(directory))
-    }
 }
 
-enum FixtureError: Error {
+public enum FixtureError: Error {
     case commandFailed(String)
 }
 
 /// Creates a fixture folder, runs `body` with it and removes the folder afterwards.
-func withGitFixture<Result>(
+public func withGitFixture<Result>(
     sourceLocation: SourceLocation = #_sourceLocation,
     _ body: (GitFixture) throws -> Result
 ) throws -> Result {

@@ -1,15 +1,15 @@
 import Foundation
 
 /// The `go` and `gofmt` commands on PATH, used to compile the Go examples of the bug explanations.
-struct GoToolchain: Sendable {
-    var go: URL
-    var gofmt: URL?
+public struct GoToolchain: Sendable {
+    public var go: URL
+    public var gofmt: URL?
 
     /// The toolchain on PATH, or nil when `go` is not installed.
-    static let installed: GoToolchain? = find(path: ProcessInfo.processInfo.environment["PATH"] ?? "")
+    public static let installed: GoToolchain? = find(path: ProcessInfo.processInfo.environment["PATH"] ?? "")
 
     /// Looks up `go` and `gofmt` in the folders of a PATH value.
-    static func find(path: String) -> GoToolchain? {
+    public static func find(path: String) -> GoToolchain? {
         let folders = path.split(separator: ":").map { URL(fileURLWithPath: String($0), isDirectory: true) }
 
         func executable(named name: String) -> URL? {
@@ -23,12 +23,12 @@ struct GoToolchain: Sendable {
     }
 
     /// Runs `go` with `arguments` in `directory` and returns its exit status and combined output.
-    func runGo(_ arguments: [String], in directory: URL) throws -> CommandResult {
+    public func runGo(_ arguments: [String], in directory: URL) throws -> CommandResult {
         try Self.run(go, arguments, in: directory)
     }
 
     /// Runs `gofmt` with `arguments` in `directory`, or returns nil when `gofmt` is not installed.
-    func runGofmt(_ arguments: [String], in directory: URL) throws -> CommandResult? {
+    public func runGofmt(_ arguments: [String], in directory: URL) throws -> CommandResult? {
         guard let gofmt else { return nil }
         return try Self.run(gofmt, arguments, in: directory)
     }
@@ -69,7 +69,7 @@ struct GoToolchain: Sendable {
 }
 
 /// The exit status and the combined standard output and error of a finished command.
-struct CommandResult: Sendable {
-    var status: Int32
-    var output: String
+public struct CommandResult: Sendable {
+    public var status: Int32
+    public var output: String
 }
