@@ -60,10 +60,13 @@ public struct Report: Sendable, Hashable, Codable {
     public var checklist: [ChecklistStatus]
     /// Findings sorted by path, then line, then checklist order.
     public var findings: [Finding]
+    /// Problems that belong to no checklist item, such as a suppression comment that names an
+    /// unknown item, each a full line with its path and line number.
+    public var notes: [String]
 
     public init(
         base: Revision, head: Revision, baseNote: String? = nil, reviewsWholeTree: Bool = false,
-        files: FileSummary, checklist: [ChecklistStatus], findings: [Finding]
+        files: FileSummary, checklist: [ChecklistStatus], findings: [Finding], notes: [String] = []
     ) {
         self.base = base
         self.head = head
@@ -72,6 +75,7 @@ public struct Report: Sendable, Hashable, Codable {
         self.files = files
         self.checklist = checklist
         self.findings = findings
+        self.notes = notes
     }
 
     public func status(of item: ChecklistItemID) -> ItemStatus {
