@@ -1,0 +1,299 @@
+import GoSyntax
+
+/// Finds the data that shares memory with a borrowed object, and where that data or the
+/// object itself is used after the object goes back to its pool.
+struct AliasScan {
+    /// Alias data that leaves the function or the goroutine while the object is released.
+    struct Escape {
+        let text: String
+        let line: Int
+        /// Who reads the data after the release, for the message.
+        let consumer: String
+    }
+
+    /// A use of the object or an alias after a `Put` that is not deferred.
+    struct LateUse {
+        let name: String
+        let line: Int
+        let putLine: Int
+    }
+
+    /// Methods whose result is a window into the object's memory.
+    static let aliasingMethods: Set<String> = ["Bytes", "Next", "Peek", "AvailableBuffer", "Body", "Buffer"]
+
+    let borrow: Borrow
+    let facts: FunctionFacts
+    let package: PackageContext
+    /// The `defer` statements that release the object.
+    let deferredReleases: [Span]
+    /// The releases that are not deferred.
+    let directReleases: [CallExpr]
+    /// Local variables that hold alias data, by name, with the text that made them aliases.
+    private(set) var aliasVariables: [String: String] = [:]
+
+    init(borrow: Borrow, facts: FunctionFacts, package: PackageContext, file: GoFile) {
+        self.borrow = borrow
+        self.facts = facts
+        self.package = package
+        var deferred: [Span] = []
+        Walk.statements(in: facts.unit.body.statements) { statement in
+            if case .defer(let node) = statement,
+               node.call.containsCall(where: { call in
+                   facts.releases(of: borrow).contains { $0.call.span.start == call.span.start }
+                       || Self.isClosureRelease(call, borrow: borrow, package: package, facts: facts, file: file)
+               }) {
+                deferred.append(statement.span)
+            }
+            return .children
+        }
+        deferredReleases = deferred
+        directReleases = facts.releases(of: borrow).map(\.call).filter { call in
+            !deferred.contains { $0.start <= call.span.start && call.span.end <= $0.end }
+        }
+        aliasVariables = collectAliasVariables()
+    }
+
+    private static func isClosureRelease(
+        _ call: CallExpr, borrow: Borrow, package: PackageContext, facts: FunctionFacts, file: GoFile
+    ) -> Bool {
+        guard let operation = package.operation(call, environment: facts.environment, unit: facts.unit, file: file),
+              operation.kind == .release else { return false }
+        return operation.object?.rootName.map(borrow.names.contains) ?? false
+    }
+
+    var isReleasedHere: Bool { !deferredReleases.isEmpty || !directReleases.isEmpty }
+
+    var releaseLines: [Int] { deferredReleases.map(\.line) + directReleases.map(\.span.line) }
+
+    // MARK: - Aliases
+
+    private func collectAliasVariables() -> [String: String] {
+        var aliases: [String: String] = [:]
+        Walk.statements(in: facts.unit.body.statements) { statement in
+            guard case .assign(let assign) = statement, assign.op == ":=" || assign.op == "=",
+                  assign.lhs.count == assign.rhs.count else { return .children }
+            for (target, value) in zip(assign.lhs, assign.rhs) {
+                guard let name = target.identName, !borrow.names.contains(name) else { continue }
+                if let text = aliasText(value, aliases: aliases, includeObject: false) {
+                    aliases[name] = text
+                }
+            }
+            return .children
+        }
+        return aliases
+    }
+
+    /// The aliasing part of `expr`, written out, or nil when `expr` holds no alias data.
+    func aliasText(_ expr: Expr, includeObject: Bool) -> String? {
+        aliasText(expr, aliases: aliasVariables, includeObject: includeObject)
+    }
+
+    private func aliasText(_ expr: Expr, aliases: [String: String], includeObject: Bool) -> String? {
+        let names = borrow.names
+        switch expr.unparenthesized {
+        case .ident(let ident):
+            if aliases[ident.name] != nil { return ident.name }
+            return includeObject && names.contains(ident.name) ? ident.name : nil
+        case .call(let call):
+            if let method = call.calleeName, Self.aliasingMethods.contains(method),
+               let root = call.calleeBase?.rootName, names.contains(root) {
+                return expr.canonicalText
+            }
+            if call.isBuiltin("append"), let first = call.arguments.first {
+                return aliasText(first, aliases: aliases, includeObject: false)
+            }
+            if isZeroCopyConversion(call), let argument = call.arguments.first {
+                return aliasText(argument, aliases: aliases, includeObject: false).map { _ in expr.canonicalText }
+            }
+            return nil
+        case .selector(let selector):
+            guard let root = selector.base.rootName, names.contains(root), isSliceField(selector) else { return nil }
+            return expr.canonicalText
+        case .star(let star):
+            guard let root = star.operand.identName, names.contains(root),
+                  case .slice = package.index.underlying(borrow.objectType?.pointee ?? .interface) else { return nil }
+            return expr.canonicalText
+        case .slice(let slice):
+            if let root = slice.base.identName, names.contains(root) { return expr.canonicalText }
+            return aliasText(slice.base, aliases: aliases, includeObject: false).map { _ in expr.canonicalText }
+        case .compositeLit(let literal):
+            for element in literal.elements {
+                let value: Expr
+                if case .keyValue(let pair) = element { value = pair.value } else { value = element }
+                if let text = aliasText(value, aliases: aliases, includeObject: includeObject) { return text }
+            }
+            return nil
+        case .unary(let unary) where unary.op == "&":
+            if case .compositeLit = unary.operand.unparenthesized {
+                return aliasText(unary.operand, aliases: aliases, includeObject: includeObject)
+            }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    /// `unsafe.String`, `unsafe.Slice`, `unsafe.Pointer` and helpers named like zero-copy
+    /// conversions (`b2s`, `s2b`, `unsafeString`, `bytesToStringUnsafe`).
+    private func isZeroCopyConversion(_ call: CallExpr) -> Bool {
+        if let base = call.calleeBase?.identName, base == "unsafe" { return true }
+        guard let name = call.calleeName else { return false }
+        return name == "b2s" || name == "s2b" || name.lowercased().contains("unsafe")
+    }
+
+    /// True for a field of slice type: `b.B` of bytebufferpool, or a slice field the package
+    /// declares on the object's type.
+    private func isSliceField(_ selector: SelectorExpr) -> Bool {
+        let field = selector.name.name
+        if field == "B", borrow.objectType?.baseName == "bytebufferpool.ByteBuffer" { return true }
+        guard let typeName = borrow.objectType?.shortName,
+              let type = package.index.fieldType(field, in: typeName) else { return false }
+        if case .slice = package.index.underlying(type) { return true }
+        return false
+    }
+
+    // MARK: - Escapes
+
+    func escapes() -> [Escape] {
+        var escapes: [Escape] = []
+        Walk.statements(in: facts.unit.body.statements) { statement in
+            switch statement {
+            case .return(let ret):
+                guard releasedBefore(exitAt: ret.span.start) else { break }
+                for result in ret.results {
+                    if let text = aliasText(result, includeObject: true) {
+                        escapes.append(Escape(text: text, line: ret.span.line, consumer: "the caller uses it"))
+                        break
+                    }
+                }
+            case .send(let send):
+                if let text = aliasText(send.value, includeObject: true) {
+                    escapes.append(Escape(text: text, line: send.span.line, consumer: "the receiver uses it"))
+                }
+            case .go(let node):
+                if let text = goroutineAlias(node.call) {
+                    escapes.append(Escape(text: text, line: node.span.line, consumer: "the goroutine uses it"))
+                }
+            case .assign(let assign) where assign.lhs.count == assign.rhs.count:
+                for (target, value) in zip(assign.lhs, assign.rhs) where isNonLocal(target) {
+                    if let text = aliasText(value, includeObject: true) {
+                        escapes.append(Escape(text: text, line: assign.span.line, consumer: "the stored copy is used"))
+                        break
+                    }
+                }
+            default:
+                break
+            }
+            return .children
+        }
+        return escapes
+    }
+
+    /// True when the object is released on the way out through an exit at `offset`: a
+    /// `defer` registered before it, or a direct release that flows to it.
+    private func releasedBefore(exitAt offset: Int) -> Bool {
+        if deferredReleases.contains(where: { $0.start < offset }) { return true }
+        return directReleases.contains { StatementPath.flows(from: $0.span.start, to: offset, in: facts.unit.body.statements) }
+    }
+
+    private func goroutineAlias(_ call: Expr) -> String? {
+        guard let call = call.asCall else { return nil }
+        for argument in call.arguments {
+            if let text = aliasText(argument, includeObject: true) { return text }
+        }
+        guard case .funcLit(let literal) = call.function.unparenthesized else { return nil }
+        let watched = borrow.names.union(aliasVariables.keys)
+        for statement in literal.body.statements where statement.mentionsAny(watched) {
+            return watched.first { statement.mentionsAny([$0]) }
+        }
+        return nil
+    }
+
+    /// True for a store that outlives the function: a field, an element, a pointer target,
+    /// or a variable not declared in the function.
+    private func isNonLocal(_ target: Expr) -> Bool {
+        switch target.unparenthesized {
+        case .ident(let ident):
+            return ident.name != "_" && !facts.localNames.contains(ident.name)
+                && !facts.unit.parameters.contains { $0.name == ident.name }
+                && !(facts.unit.type.results.flatMap(\.names).contains { $0.name == ident.name })
+        case .selector, .index, .star:
+            guard let root = target.rootName else { return true }
+            return !facts.localNames.contains(root)
+        default:
+            return false
+        }
+    }
+
+    // MARK: - Uses after Put
+
+    func usesAfterPut() -> [LateUse] {
+        let watched = borrow.names.union(aliasVariables.keys)
+        var uses: [LateUse] = []
+        for put in directReleases {
+            var found: LateUse?
+            var rebound = false
+            Walk.statements(in: facts.unit.body.statements) { statement in
+                guard found == nil, !rebound else { return .skip }
+                guard statement.span.end > put.span.end else { return .skip }
+                if statement.childStatements.isEmpty || statement.span.start > put.span.end {
+                    if case .defer = statement { return .skip }
+                    if statement.rebinds(borrow.names) { rebound = true; return .skip }
+                }
+                let expressions = statement.ownExpressions.filter { $0.span.start > put.span.end }
+                for expr in expressions where found == nil {
+                    guard let name = firstMention(in: expr, of: watched),
+                          StatementPath.flows(from: put.span.start, to: expr.span.start, in: facts.unit.body.statements)
+                    else { continue }
+                    found = LateUse(name: name, line: expr.span.line, putLine: put.span.line)
+                }
+                return found == nil ? .children : .skip
+            }
+            if let found { uses.append(found) }
+        }
+        return uses
+    }
+
+    func deferredUsesAfterPut() -> [(line: Int, putLine: Int)] {
+        guard let put = directReleases.first else { return [] }
+        var uses: [(line: Int, putLine: Int)] = []
+        Walk.statements(in: facts.unit.body.statements) { statement in
+            if case .defer(let node) = statement, statement.span.start < put.span.start,
+               !deferredReleases.contains(where: { $0.start == statement.span.start }),
+               node.call.mentionsAny(borrow.names) {
+                uses.append((statement.span.line, put.span.line))
+            }
+            return .children
+        }
+        return uses
+    }
+
+    /// The first name of `names` used in `expr`, ignoring nil comparisons and closures.
+    private func firstMention(in expr: Expr, of names: Set<String>) -> String? {
+        var found: String?
+        Walk.expressions(in: expr) { expr in
+            guard found == nil else { return .skip }
+            switch expr {
+            case .funcLit:
+                return .skip
+            case .binary(let binary) where (binary.op == "==" || binary.op == "!=")
+                && (binary.left.identName == "nil" || binary.right.identName == "nil"):
+                return .skip
+            case .ident(let ident) where names.contains(ident.name):
+                found = ident.name
+            default:
+                break
+            }
+            return found == nil ? .children : .skip
+        }
+        return found
+    }
+}
+
+extension Stmt {
+    /// True when the statement assigns a new value to one of `names` (`b = nil`, `b = pool.Get()`).
+    func rebinds(_ names: Set<String>) -> Bool {
+        guard case .assign(let assign) = self, assign.op == "=" || assign.op == ":=" else { return false }
+        return assign.lhs.contains { $0.identName.map(names.contains) == true }
+    }
+}

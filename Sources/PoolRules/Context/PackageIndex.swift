@@ -1,0 +1,140 @@
+import GoSyntax
+
+/// The declarations of one Go package, read from all of its files at one revision.
+///
+/// This index is syntactic: it knows names and written types, not the types a compiler would
+/// infer.
+struct PackageIndex: Sendable {
+    /// Named types declared in the package, by name.
+    var types: [String: TypeSpec] = [:]
+    /// Struct fields by type name, then field name (embedded fields by their type's short name).
+    var fields: [String: [String: GoType]] = [:]
+    /// Package-level functions by name.
+    var functions: [String: FuncDecl] = [:]
+    /// Methods by receiver type name (without `*`), then method name.
+    var methods: [String: [String: FuncDecl]] = [:]
+    /// Package-level variables with a written type or a value, by name.
+    var variables: [String: ValueSpec] = [:]
+
+    init(files: [GoFile]) {
+        for file in files {
+            for decl in file.syntax.decls {
+                add(decl)
+            }
+        }
+    }
+
+    private mutating func add(_ decl: Decl) {
+        switch decl {
+        case .function(let function):
+            if let receiver = function.receiver, let typeName = GoType(typeExpr: receiver.type)?.shortName {
+                methods[typeName, default: [:]][function.name.name] = function
+            } else {
+                functions[function.name.name] = function
+            }
+        case .gen(let gen):
+            for spec in gen.specs {
+                switch spec {
+                case .type(let typeSpec):
+                    types[typeSpec.name.name] = typeSpec
+                    if case .structType(let structType) = typeSpec.type {
+                        fields[typeSpec.name.name] = Self.fieldTypes(structType)
+                    }
+                case .value(let value) where gen.keyword == .var:
+                    for name in value.names {
+                        variables[name.name] = value
+                    }
+                default:
+                    break
+                }
+            }
+        case .bad:
+            break
+        }
+    }
+
+    static func fieldTypes(_ structType: StructType) -> [String: GoType] {
+        var result: [String: GoType] = [:]
+        for field in structType.fields {
+            guard let type = GoType(typeExpr: field.type) else { continue }
+            if field.names.isEmpty {
+                if let name = type.shortName { result[name] = type }
+            } else {
+                for name in field.names {
+                    result[name.name] = type
+                }
+            }
+        }
+        return result
+    }
+
+    // MARK: - Questions the rules ask
+
+    /// The written type behind a named type of this package, following the chain of
+    /// definitions (`type A B; type B []byte`) a few steps.
+    func underlying(_ type: GoType) -> GoType {
+        var current = type
+        for _ in 0..<8 {
+            guard case .named(let name) = current, let spec = types[name.split(separator: "[").first.map(String.init) ?? name],
+                  let next = GoType(typeExpr: spec.type) else { return current }
+            if case .anonymousStruct = next { return current }
+            current = next
+        }
+        return current
+    }
+
+    /// True when a value of `type` is a struct, array, slice, string or number: something
+    /// that `sync.Pool` must box, unlike pointers, maps, channels and functions.
+    func isNonPointerValue(_ type: GoType) -> Bool {
+        switch type {
+        case .pointer, .map, .chan, .function, .interface:
+            return false
+        case .slice, .array, .anonymousStruct:
+            return true
+        case .named(let name):
+            if KnownTypes.predeclaredValues.contains(name) || KnownTypes.standardStructs.contains(name) { return true }
+            if let spec = types[name] {
+                if case .structType = spec.type { return true }
+                let resolved = underlying(type)
+                return resolved != type && isNonPointerValue(resolved)
+            }
+            return false
+        }
+    }
+
+    /// True when the package declares `name` as a struct type.
+    func isStruct(_ name: String) -> Bool {
+        if case .structType = types[name]?.type { return true }
+        return false
+    }
+
+    /// The declared type of `field` in the struct named `typeName`.
+    func fieldType(_ field: String, in typeName: String) -> GoType? {
+        fields[typeName]?[field]
+    }
+
+    /// The single result type of a package function or method, if it has exactly one.
+    func resultType(ofFunction name: String, receiverType: String? = nil) -> GoType? {
+        let decl = receiverType.flatMap { methods[$0]?[name] } ?? (receiverType == nil ? functions[name] : nil)
+        guard let results = decl?.type.results, results.count == 1, results[0].names.count <= 1 else { return nil }
+        return GoType(typeExpr: results[0].type)
+    }
+
+    /// True when the package function `name` always panics: its body ends in `panic(…)` and
+    /// it has no `return`, like gob's `error_`.
+    func alwaysPanics(_ name: String) -> Bool {
+        guard let body = functions[name]?.body, let last = body.statements.last,
+              case .expr(let node) = last, node.expr.asCall?.isBuiltin("panic") == true else { return false }
+        var returns = false
+        Walk.statements(in: body.statements) { statement in
+            if case .return = statement { returns = true }
+            return returns ? .skip : .children
+        }
+        return !returns
+    }
+
+    /// True when the type named `typeName` has a method called `method`.
+    func hasMethod(_ method: String, on typeName: String) -> Bool {
+        methods[typeName]?[method] != nil
+    }
+}

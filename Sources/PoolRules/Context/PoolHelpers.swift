@@ -1,0 +1,131 @@
+import GoSyntax
+
+extension PackageContext {
+    /// Finds the package's own pool wrappers.
+    ///
+    /// A function or method whose first result is an object from a pool is an acquire helper
+    /// (`func getBuf() *bytes.Buffer { return bufPool.Get().(*bytes.Buffer) }`, with or without
+    /// a reset before the return). One that gives a parameter or its receiver back to a pool is
+    /// a release helper (`func putBuf(b *bytes.Buffer) { bufPool.Put(b) }`, or
+    /// `func (b *Buf) Free() { pool.Put(b) }`). Wrappers of wrappers are found too, up to three
+    /// levels deep.
+    mutating func discoverHelpers() {
+        for _ in 0..<3 {
+            let before = helpers.count
+            for file in files {
+                for (unit, environment) in FunctionUnit.withEnvironments(in: file, package: index) where !unit.isLiteral {
+                    let name = unit.receiverType.map { $0 + "." + unit.name } ?? unit.name
+                    guard helpers[name] == nil else { continue }
+                    if let found = acquireHelper(unit, name: name, environment: environment, file: file) {
+                        helpers[name] = found.spec
+                        helperPools[name] = found.poolKey
+                    } else if let found = releaseHelper(unit, name: name, environment: environment, file: file) {
+                        helpers[name] = found.spec
+                        helperPools[name] = found.poolKey
+                    }
+                }
+            }
+            if helpers.count == before { break }
+        }
+    }
+
+    private func acquireHelper(
+        _ unit: FunctionUnit, name: String, environment: TypeEnvironment, file: GoFile
+    ) -> (spec: WrapperSpec, poolKey: String)? {
+        guard !unit.type.results.isEmpty else { return nil }
+        var bound: [String: PoolOperation] = [:]
+        var found: (operation: PoolOperation, variable: String?)?
+
+        Walk.statements(in: unit.body.statements) { statement in
+            switch statement {
+            case .assign(let assign) where assign.lhs.count == assign.rhs.count:
+                for (target, value) in zip(assign.lhs, assign.rhs) {
+                    if let variable = target.identName, let operation = acquisition(in: value, environment, unit, file) {
+                        bound[variable] = operation
+                    }
+                }
+            case .return(let ret):
+                guard found == nil, let first = ret.results.first else { break }
+                if let operation = acquisition(in: first, environment, unit, file) {
+                    found = (operation, nil)
+                } else if let variable = first.identName, let operation = bound[variable] {
+                    found = (operation, variable)
+                }
+            default:
+                break
+            }
+            return .children
+        }
+
+        guard let found else { return nil }
+        let resets = found.operation.resets || found.variable.map { variable in
+            unit.body.statements.contains { statement in containsReset(statement, of: [variable]) }
+        } == true
+        let resultType = unit.resultTypes.first.flatMap { $0 } ?? found.operation.objectType
+        let spec = WrapperSpec(
+            name: name, kind: .acquire, objectType: resultType?.description, resets: resets,
+            limitsSize: found.operation.limitsSize)
+        return (spec, found.operation.poolKey)
+    }
+
+    private func releaseHelper(
+        _ unit: FunctionUnit, name: String, environment: TypeEnvironment, file: GoFile
+    ) -> (spec: WrapperSpec, poolKey: String)? {
+        var candidates: [(name: String, argument: Int?)] = unit.parameters.enumerated().map { ($0.element.name, $0.offset) }
+        if let receiver = unit.receiverName { candidates.append((receiver, nil)) }
+        guard !candidates.isEmpty else { return nil }
+
+        for candidate in candidates where candidate.name != "_" {
+            var release: PoolOperation?
+            var resetsFirst = false
+            Walk.statements(in: unit.body.statements) { statement in
+                guard release == nil else { return .skip }
+                if containsReset(statement, of: [candidate.name]) { resetsFirst = true }
+                Walk.expressions(in: statement) { expr in
+                    guard release == nil, case .call(let call) = expr else { return release == nil ? .children : .skip }
+                    if let operation = operation(call, environment: environment, unit: unit, file: file),
+                       operation.kind == .release, operation.object?.rootName == candidate.name {
+                        release = operation
+                    }
+                    return .children
+                }
+                return .children
+            }
+            guard let release else { continue }
+            let gated = release.limitsSize || SizeGate.covers(release: release.call, in: unit, objectNames: [candidate.name]) != nil
+            let objectType = candidate.argument.flatMap { unit.parameters[$0].type }
+                ?? unit.receiverType.map { GoType.pointer(.named($0)) }
+            let spec = WrapperSpec(
+                name: name, kind: .release, argument: candidate.argument, objectType: objectType?.description,
+                resets: resetsFirst || release.resets, limitsSize: gated)
+            return (spec, release.poolKey)
+        }
+        return nil
+    }
+
+    /// The pool operation that produces `expr`: an acquire call, possibly behind a type
+    /// assertion or parentheses.
+    func acquisition(in expr: Expr, _ environment: TypeEnvironment, _ unit: FunctionUnit, _ file: GoFile) -> PoolOperation? {
+        switch expr.unparenthesized {
+        case .typeAssert(let assert):
+            return acquisition(in: assert.base, environment, unit, file)
+        case .call(let call):
+            guard let operation = operation(call, environment: environment, unit: unit, file: file),
+                  operation.kind == .acquire else { return nil }
+            return operation
+        default:
+            return nil
+        }
+    }
+
+    /// True when `statement`, or a statement nested in it, resets the object held by `names`.
+    func containsReset(_ statement: Stmt, of names: Set<String>) -> Bool {
+        var found = false
+        Walk.statements(in: statement) { nested in
+            if found { return .skip }
+            if ObjectUse.isReset(nested, of: names) { found = true }
+            return found ? .skip : .children
+        }
+        return found
+    }
+}

@@ -1,0 +1,69 @@
+import GoSyntax
+
+/// One place in the package that gives an object back to a pool, and what it does first.
+struct ReleaseSite: Sendable {
+    let path: String
+    let line: Int
+    /// True when the object is reset before it goes back (by the code or the wrapper).
+    let resets: Bool
+    /// True when the object's timer is stopped before it goes back.
+    let stopsTimer: Bool
+}
+
+extension PackageContext {
+    /// Collects every release of every pool in the package, closures included.
+    mutating func collectReleaseSites() {
+        var sites: [String: [ReleaseSite]] = [:]
+        for file in files {
+            for (unit, environment) in FunctionUnit.withEnvironments(in: file, package: index) {
+                for statement in unit.body.statements {
+                    Walk.expressions(in: statement) { expr in
+                        if case .funcLit = expr { return .skip }
+                        guard case .call(let call) = expr,
+                              let operation = operation(call, environment: environment, unit: unit, file: file),
+                              operation.kind == .release else { return .children }
+                        let names = Set([operation.object?.rootName].compactMap { $0 })
+                        let before = unit.body.statements.prefix { $0.span.start <= call.span.start }
+                        let resets = operation.resets || before.contains { containsReset($0, of: names, before: call.span.start) }
+                        let stops = operation.resets || before.contains { containsStop($0, of: names, before: call.span.start) }
+                        sites[operation.poolKey, default: []].append(
+                            ReleaseSite(path: file.path, line: call.span.line, resets: resets, stopsTimer: stops))
+                        return .children
+                    }
+                }
+            }
+        }
+        releaseSites = sites
+    }
+
+    /// True when every release of the pool resets the object first, so a borrower gets a
+    /// clean object even without resetting it.
+    func resetsOnRelease(_ poolKey: String) -> Bool {
+        guard let sites = releaseSites[poolKey], !sites.isEmpty else { return false }
+        return sites.allSatisfy(\.resets)
+    }
+
+    /// True when `statement` resets the object before the byte offset `limit`.
+    func containsReset(_ statement: Stmt, of names: Set<String>, before limit: Int) -> Bool {
+        var found = false
+        Walk.statements(in: statement) { nested in
+            if found || nested.span.start >= limit { return .skip }
+            if ObjectUse.isReset(nested, of: names) { found = true }
+            return found ? .skip : .children
+        }
+        return found
+    }
+
+    private func containsStop(_ statement: Stmt, of names: Set<String>, before limit: Int) -> Bool {
+        var found = false
+        Walk.expressions(in: statement) { expr in
+            if found || expr.span.start >= limit { return .skip }
+            if case .call(let call) = expr, call.calleeName == "Stop", let root = call.calleeBase?.rootName,
+               names.contains(root) {
+                found = true
+            }
+            return found ? .skip : .children
+        }
+        return found
+    }
+}

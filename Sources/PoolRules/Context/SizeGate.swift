@@ -1,0 +1,112 @@
+import GoSyntax
+
+/// Finds the size checks that guard a `Put`, as in `if buf.Cap() <= maxSize { pool.Put(buf) }`
+/// or `if cap(r.Body) > limit { return }` earlier in the function.
+enum SizeGate {
+    /// The parts of the object a size check guards, or nil when the release is not gated.
+    ///
+    /// The empty string stands for the whole object (`cap(b)`, `b.Cap()`, `len(*b)`);
+    /// a field path such as `Body` for `cap(r.Body)`.
+    static func covers(
+        release call: CallExpr, in unit: FunctionUnit, objectNames: Set<String>, package: PackageIndex? = nil,
+        objectType: String? = nil
+    ) -> Set<String>? {
+        let path = StatementPath(to: call.span.start, in: unit.body.statements)
+        var covered: Set<String> = []
+        var gated = false
+
+        // A shrink before the Put bounds a field too: `if cap(b.buf) > max { b.buf = nil }`,
+        // in this function or in a method of the object it calls first, such as a Reset.
+        let shrunk = shrinks(in: unit.body.statements, before: call.span.start, objectNames: objectNames)
+            .union(shrinksInCalledMethods(unit, before: call.span.start, objectNames, package, objectType))
+        if !shrunk.isEmpty {
+            covered.formUnion(shrunk)
+            gated = true
+        }
+
+        for frame in path.frames {
+            if case .if(let node) = frame.statement, let checked = checkedParts(node.condition, objectNames) {
+                covered.formUnion(checked)
+                gated = true
+            }
+            for earlier in frame.preceding {
+                guard case .if(let node) = earlier, node.then.statements.last?.isTerminating ?? false,
+                      let checked = checkedParts(node.condition, objectNames) else { continue }
+                covered.formUnion(checked)
+                gated = true
+            }
+        }
+        return gated ? covered : nil
+    }
+
+    /// Fields that an `if` checking their size replaces or truncates before `limit`.
+    static func shrinks(in statements: [Stmt], before limit: Int, objectNames: Set<String>) -> Set<String> {
+        var fields: Set<String> = []
+        Walk.statements(in: statements) { statement in
+            guard statement.span.start < limit else { return .skip }
+            guard case .if(let node) = statement, let checked = checkedParts(node.condition, objectNames) else {
+                return .children
+            }
+            for inner in node.then.statements + (node.elseBranch.map { [$0] } ?? []) {
+                guard case .assign(let assign) = inner else { continue }
+                for target in assign.lhs {
+                    if let part = fieldPath(target, objectNames), checked.contains(part) { fields.insert(part) }
+                }
+            }
+            return .children
+        }
+        return fields
+    }
+
+    /// Shrinks done by methods of the object's type that the function calls before `limit`.
+    private static func shrinksInCalledMethods(
+        _ unit: FunctionUnit, before limit: Int, _ objectNames: Set<String>, _ package: PackageIndex?, _ typeName: String?
+    ) -> Set<String> {
+        guard let package, let typeName, let methods = package.methods[typeName] else { return [] }
+        var fields: Set<String> = []
+        Walk.statements(in: unit.body.statements) { statement in
+            guard statement.span.start < limit else { return .skip }
+            for expr in statement.ownExpressions {
+                guard let call = expr.asCall, let name = call.calleeName, let base = call.calleeBase?.identName,
+                      objectNames.contains(base), let method = methods[name], let body = method.body,
+                      let receiver = method.receiver?.names.first?.name else { continue }
+                fields.formUnion(shrinks(in: body.statements, before: Int.max, objectNames: [receiver]))
+            }
+            return .children
+        }
+        return fields
+    }
+
+    /// The parts of the object whose size `condition` reads, or nil when it reads none.
+    static func checkedParts(_ condition: Expr, _ names: Set<String>) -> Set<String>? {
+        var parts: Set<String> = []
+        Walk.expressions(in: condition) { expr in
+            guard case .call(let call) = expr else { return .children }
+            if (call.isBuiltin("cap") || call.isBuiltin("len")), let argument = call.arguments.first,
+               let part = fieldPath(argument, names) {
+                parts.insert(part)
+            } else if let method = call.calleeName, ["Cap", "Len", "Size", "Available"].contains(method),
+                      let base = call.calleeBase, let part = fieldPath(base, names) {
+                parts.insert(part)
+            }
+            return .children
+        }
+        return parts.isEmpty ? nil : parts
+    }
+
+    /// `""` for the object itself (`b`, `*b`, `(*b)`), `Body` for `b.Body`, `a.b` for `x.a.b`;
+    /// nil when the expression does not start at one of `names`.
+    static func fieldPath(_ expr: Expr, _ names: Set<String>) -> String? {
+        switch expr.unparenthesized {
+        case .ident(let ident):
+            return names.contains(ident.name) ? "" : nil
+        case .star(let star):
+            return fieldPath(star.operand, names)
+        case .selector(let selector):
+            guard let base = fieldPath(selector.base, names) else { return nil }
+            return base.isEmpty ? selector.name.name : base + "." + selector.name.name
+        default:
+            return nil
+        }
+    }
+}

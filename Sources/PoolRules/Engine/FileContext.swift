@@ -1,0 +1,62 @@
+import GoSyntax
+import ReviewModel
+
+/// Everything a rule may read about one changed file.
+public struct FileContext: Sendable {
+    public let file: GoFile
+    public let package: PackageContext
+    /// The same file at the base revision, for rules that compare (a removed `defer Put`);
+    /// nil for an added file or with `--all`.
+    public let baseFile: GoFile?
+    /// The lines the change touched. Rules report findings on any line; only rules that
+    /// compare with the base use this, to anchor a finding at a removal.
+    public let touched: TouchedLines
+
+    /// The facts of every function and function literal in the file.
+    let functions: [FunctionFacts]
+    /// The facts of the base file's functions, by `FunctionUnit.identity`.
+    let baseFunctions: [String: FunctionFacts]
+
+    public init(file: GoFile, package: PackageContext, baseFile: GoFile? = nil, touched: TouchedLines) {
+        self.file = file
+        self.package = package
+        self.baseFile = baseFile
+        self.touched = touched
+        self.functions = FunctionUnit.withEnvironments(in: file, package: package.index).map {
+            FunctionFacts(unit: $0.unit, environment: $0.environment, file: file, package: package)
+        }
+        var base: [String: FunctionFacts] = [:]
+        if let baseFile {
+            for (unit, environment) in FunctionUnit.withEnvironments(in: baseFile, package: package.index) where !unit.isLiteral {
+                base[unit.identity] = FunctionFacts(unit: unit, environment: environment, file: baseFile, package: package)
+            }
+        }
+        self.baseFunctions = base
+    }
+
+    /// Makes a finding of `rule` anchored at `lines` of this file.
+    func finding<R: Rule>(
+        _ rule: R.Type, lines: ClosedRange<Int>, message: String, related: [Int] = [],
+        anchor: String = "", severity: Severity? = nil
+    ) -> Finding {
+        let description = R.description
+        return Finding(
+            item: description.id, path: file.path, line: lines.lowerBound, endLine: lines.upperBound,
+            severity: severity ?? description.severity, message: message, bugs: description.bugs,
+            relatedLines: related.filter { !lines.contains($0) }, anchorText: anchor)
+    }
+
+    /// The facts of the base version of a function, matched by name and receiver.
+    func baseFacts(of unit: FunctionUnit) -> FunctionFacts? {
+        guard !unit.isLiteral else { return nil }
+        return baseFunctions[unit.identity]
+    }
+}
+
+extension FunctionUnit {
+    /// `Type.name` for a method, `name` for a function: how a function is matched between
+    /// the base and the head of a change.
+    var identity: String {
+        receiverType.map { $0 + "." + name } ?? name
+    }
+}
