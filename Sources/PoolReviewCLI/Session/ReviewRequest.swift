@@ -1,0 +1,21 @@
+/// What to review, as the command line or a hook asks for it.
+public struct ReviewRequest: Sendable {
+    /// Any folder inside the repository (or the repository itself, bare or not).
+    public var repositoryPath: String
+    /// `BASE..HEAD`, `BASE...HEAD`, or a single revision that is the base, with head `HEAD`.
+    public var range: String?
+    /// An explicit base; wins over the base of `range`.
+    public var base: String?
+    /// An explicit head; wins over the head of `range`.
+    public var head: String?
+    /// Review every Go file at head as if the change added it.
+    public var wholeTree: Bool
+
+    public init(repositoryPath: String, range: String? = nil, base: String? = nil, head: String? = nil, wholeTree: Bool = false) {
+        self.repositoryPath = repositoryPath
+        self.range = range
+        self.base = base
+        self.head = head
+        self.wholeTree = wholeTree
+    }
+}

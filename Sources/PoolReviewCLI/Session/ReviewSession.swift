@@ -1,0 +1,111 @@
+import GitReader
+import GoSyntax
+import PoolRules
+import ReviewModel
+
+/// Runs one review: reads the two revisions through the git reader, analyses the changed Go
+/// files with the package context around them, and returns the report.
+public struct ReviewSession {
+    public var matcher: Matcher
+    public var registry: PoolRegistry
+    /// Lines of context shown around a finding's anchored lines.
+    public var excerptContext = 2
+
+    public init(matcher: Matcher = Matcher(), registry: PoolRegistry = .wellKnown) {
+        self.matcher = matcher
+        self.registry = registry
+    }
+
+    /// Reviews the request's range.
+    ///
+    /// - Throws: `GitReaderError` for a repository or revision problem.
+    public func run(_ request: ReviewRequest) throws -> Report {
+        let repository = try GitRepository(discoveringFrom: request.repositoryPath)
+        let (base, head, note) = try RevisionChoice.resolve(request, in: repository)
+
+        let changes: [FileChange]
+        if request.wholeTree {
+            changes = try repository.allFiles(at: head).map { path in
+                FileChange(oldPath: nil, newPath: path, status: .added)
+            }
+        } else {
+            changes = try repository.changeSet(base: base, head: head).files
+        }
+
+        var reader = TreeReader(repository: repository, base: base, head: head)
+        var summary = FileSummary()
+        var reviews: [FileReview] = []
+        var packages: [String: PackageContext] = [:]
+
+        let addedPaths = Set(changes.filter { $0.status == .added || $0.status == .copied }.compactMap(\.newPath))
+        for change in changes {
+            guard change.isGoFile else {
+                summary.otherFiles += 1
+                continue
+            }
+            if let reason = FileFilter.skipReason(change) {
+                if change.status == .deleted {
+                    summary.goFilesDeleted += 1
+                } else {
+                    summary.skipped.append(SkippedFile(path: change.displayPath, reason: reason))
+                }
+                continue
+            }
+            guard let path = change.newPath, let bytes = try reader.headBytes(path) else { continue }
+            if let reason = FileFilter.skipReason(path: path, bytes: bytes) {
+                summary.skipped.append(SkippedFile(path: path, reason: reason))
+                continue
+            }
+            let directory = FileFilter.directory(of: path)
+            if packages[directory] == nil {
+                packages[directory] = try packageContext(directory, reader: &reader, added: addedPaths)
+            }
+            guard let package = packages[directory], let file = reader.parsedHead(path) else { continue }
+
+            let baseFile = try change.oldPath.flatMap { try reader.parsedBase($0) }
+            let touched = wholeFileTouched(change, request: request) ? TouchedLines.wholeFile(lineCount: file.syntax.lineCount)
+                : change.touchedLines
+            let context = FileContext(file: file, package: package, baseFile: request.wholeTree ? nil : baseFile, touched: touched)
+            var review = matcher.review(context)
+            review.findings = review.findings.map { withExcerpt($0, bytes: bytes) }
+            reviews.append(review)
+            summary.goFilesAnalysed += 1
+        }
+
+        return makeReport(base: base, head: head, note: note, request: request, summary: summary, reviews: reviews)
+    }
+
+    private func wholeFileTouched(_ change: FileChange, request: ReviewRequest) -> Bool {
+        request.wholeTree || change.status == .copied
+            || (change.status == .added && change.hunks.isEmpty)
+    }
+
+    private func packageContext(_ directory: String, reader: inout TreeReader, added: Set<String>) throws -> PackageContext {
+        var files: [GoFile] = []
+        for path in try reader.goFiles(in: directory) {
+            guard let file = try reader.parsedHeadIfReviewable(path) else { continue }
+            files.append(file)
+        }
+        return PackageContext(files: files, registry: registry, addedFiles: added)
+    }
+
+    private func withExcerpt(_ finding: Finding, bytes: [UInt8]) -> Finding {
+        var finding = finding
+        finding.excerpt = SourceLines.excerpt(of: bytes, lines: finding.lines, context: excerptContext)
+        return finding
+    }
+
+    private func makeReport(
+        base: Revision, head: Revision, note: String?, request: ReviewRequest, summary: FileSummary, reviews: [FileReview]
+    ) -> Report {
+        let findings = reviews.flatMap(\.findings).sorted { ($0.path, $0.line, $0.item) < ($1.path, $1.line, $1.item) }
+        let touched = reviews.reduce(into: Set<ChecklistItemID>()) { $0.formUnion($1.touchedItems) }
+        let checklist = ChecklistItemID.allCases.map { item in
+            let status: ItemStatus = findings.contains { $0.item == item } ? .finding : touched.contains(item) ? .clean : .untouched
+            return ChecklistStatus(item: item, status: status)
+        }
+        return Report(
+            base: base, head: head, baseNote: note, reviewsWholeTree: request.wholeTree, files: summary,
+            checklist: checklist, findings: findings, notes: reviews.flatMap(\.notes))
+    }
+}
