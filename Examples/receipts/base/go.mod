@@ -1,0 +1,3 @@
+module example.com/receipts
+
+go 1.19
