@@ -108,20 +108,23 @@ public struct FileChange: Sendable, Hashable, Codable {
             for line in hunk.lines {
                 switch line.kind {
                 case .addition:
+                    // Deleted lines replaced by added lines are a modification: the added
+                    // lines carry the change, so no removal point is recorded.
+                    pendingRemoval = false
                     if let number = line.newLine {
                         touched.added.insert(number)
                         nextHeadLine = number + 1
                     }
                 case .context:
+                    if pendingRemoval {
+                        touched.removalPoints.insert(nextHeadLine)
+                        pendingRemoval = false
+                    }
                     if let number = line.newLine {
                         nextHeadLine = number + 1
                     }
                 case .deletion:
                     pendingRemoval = true
-                }
-                if pendingRemoval, line.kind != .deletion {
-                    touched.removalPoints.insert(nextHeadLine - 1)
-                    pendingRemoval = false
                 }
             }
             if pendingRemoval {
@@ -134,8 +137,8 @@ public struct FileChange: Sendable, Hashable, Codable {
 
 /// Which head-side lines a change touched.
 ///
-/// A removal point `p` means that base lines were removed between head lines `p - 1` and `p`,
-/// so a removal counts as touching both of those neighbours.
+/// A removal point `p` means that base lines were removed, and not replaced, between head lines
+/// `p - 1` and `p`, so a removal counts as touching both of those neighbours.
 public struct TouchedLines: Sendable, Hashable, Codable {
     public var added: Set<Int> = []
     public var removalPoints: Set<Int> = []

@@ -44,8 +44,8 @@ private func parseRange(_ text: Substring) -> (start: Int, count: Int) {
 /// Computes the head lines that `git diff -U0` output adds, and the removal points it implies.
 ///
 /// A hunk that only removes lines (`+c,0`) removed them after head line `c`, so its removal point is
-/// `c + 1`. A hunk that replaces lines removed them where its first new line `c` now is, so its removal
-/// point is `c`. This follows the definition in `TouchedLines`, computed from the headers alone.
+/// `c + 1`. A hunk that replaces lines is a modification: its added lines carry the change and it has
+/// no removal point. This follows the definition in `TouchedLines`, computed from the headers alone.
 func touchedLinesFromUnifiedDiff(_ output: String) -> TouchedLines {
     var touched = TouchedLines()
     for hunk in hunksFromUnifiedDiff(output) {
@@ -54,8 +54,8 @@ func touchedLinesFromUnifiedDiff(_ output: String) -> TouchedLines {
                 touched.added.insert(number)
             }
         }
-        if hunk.oldCount > 0 {
-            touched.removalPoints.insert(hunk.newCount == 0 ? hunk.newStart + 1 : hunk.newStart)
+        if hunk.oldCount > 0, hunk.newCount == 0 {
+            touched.removalPoints.insert(hunk.newStart + 1)
         }
     }
     return touched
