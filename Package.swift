@@ -58,7 +58,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["PoolReviewCLI", "ReviewModel", "TestSupport"]
+            dependencies: ["PoolReviewCLI", "ReviewModel", "TestSupport", "poolreview"]
         ),
     ]
 )

@@ -30,6 +30,8 @@ struct AliasScan {
     let directReleases: [CallExpr]
     /// Local variables that hold alias data, by name, with the text that made them aliases.
     private(set) var aliasVariables: [String: String] = [:]
+    /// The lines where each alias variable was assigned alias data.
+    private(set) var aliasLines: [String: [Int]] = [:]
 
     init(borrow: Borrow, facts: FunctionFacts, package: PackageContext, file: GoFile) {
         self.borrow = borrow
@@ -50,7 +52,7 @@ struct AliasScan {
         directReleases = facts.releases(of: borrow).map(\.call).filter { call in
             !deferred.contains { $0.start <= call.span.start && call.span.end <= $0.end }
         }
-        aliasVariables = collectAliasVariables()
+        (aliasVariables, aliasLines) = collectAliasVariables()
     }
 
     private static func isClosureRelease(
@@ -67,8 +69,9 @@ struct AliasScan {
 
     // MARK: - Aliases
 
-    private func collectAliasVariables() -> [String: String] {
+    private func collectAliasVariables() -> ([String: String], [String: [Int]]) {
         var aliases: [String: String] = [:]
+        var lines: [String: [Int]] = [:]
         Walk.statements(in: facts.unit.body.statements) { statement in
             guard case .assign(let assign) = statement, assign.op == ":=" || assign.op == "=",
                   assign.lhs.count == assign.rhs.count else { return .children }
@@ -76,11 +79,17 @@ struct AliasScan {
                 guard let name = target.identName, !borrow.names.contains(name) else { continue }
                 if let text = aliasText(value, aliases: aliases, includeObject: false) {
                     aliases[name] = text
+                    lines[name, default: []].append(assign.span.line)
                 }
             }
             return .children
         }
-        return aliases
+        return (aliases, lines)
+    }
+
+    /// The lines where the alias data in `text` was made, when `text` names an alias variable.
+    func definitionLines(of text: String) -> [Int] {
+        aliasLines[text] ?? []
     }
 
     /// The aliasing part of `expr`, written out, or nil when `expr` holds no alias data.

@@ -69,7 +69,7 @@ struct FunctionFacts {
                 return
             }
             // An alias of an earlier borrow: `b := v.(*T)`, `c := b`, `buf := *bp`.
-            guard let root = aliasRoot(value),
+            guard let root = value.assertedOrCopiedName,
                   let index = borrows.lastIndex(where: { $0.names.contains(root) }) else { return }
             borrows[index].names.insert(name)
         }
@@ -118,16 +118,6 @@ struct FunctionFacts {
         }
         names.remove("_")
         return names
-    }
-
-    /// The variable a value copies the object from: `v` for `v.(*T)`, `b` for `b`, `*bp`.
-    private static func aliasRoot(_ value: Expr) -> String? {
-        switch value.unparenthesized {
-        case .ident(let ident): ident.name
-        case .typeAssert(let assert): assert.base.identName
-        case .star(let star): star.operand.identName
-        default: nil
-        }
     }
 
     /// The releases in this function, closures excluded, of the object held by `borrow`.

@@ -40,7 +40,10 @@ extension PackageContext {
             switch statement {
             case .assign(let assign) where assign.lhs.count == assign.rhs.count:
                 for (target, value) in zip(assign.lhs, assign.rhs) {
-                    if let variable = target.identName, let operation = acquisition(in: value, environment, unit, file) {
+                    guard let variable = target.identName else { continue }
+                    if let operation = acquisition(in: value, environment, unit, file) {
+                        bound[variable] = operation
+                    } else if let source = value.assertedOrCopiedName, let operation = bound[source] {
                         bound[variable] = operation
                     }
                 }
@@ -127,5 +130,17 @@ extension PackageContext {
             return found ? .skip : .children
         }
         return found
+    }
+}
+
+extension Expr {
+    /// The variable a value copies: `v` for `v`, `v.(*T)` and `*v`.
+    var assertedOrCopiedName: String? {
+        switch unparenthesized {
+        case .ident(let ident): ident.name
+        case .typeAssert(let assert): assert.base.identName
+        case .star(let star): star.operand.identName
+        default: nil
+        }
     }
 }

@@ -175,7 +175,7 @@ struct CopyBeforePutRule: Rule {
                 Self.escapes, escape.text, borrow.name, borrow.acquire.poolName, escape.consumer)
             return context.finding(
                 Self.self, lines: escape.line...escape.line, message: message,
-                related: [borrow.line] + scan.releaseLines, anchor: escape.text)
+                related: [borrow.line] + scan.releaseLines + scan.definitionLines(of: escape.text), anchor: escape.text)
         }
     }
 
@@ -185,7 +185,7 @@ struct CopyBeforePutRule: Rule {
             findings.append(context.finding(
                 Self.self, lines: use.line...use.line,
                 message: formatMessage(Self.usedAfterPut, use.name, borrow.acquire.poolName),
-                related: [use.putLine], anchor: "\(use.name) after put"))
+                related: [use.putLine] + scan.definitionLines(of: use.name), anchor: "\(use.name) after put"))
         }
         for deferred in scan.deferredUsesAfterPut() {
             findings.append(context.finding(

@@ -106,7 +106,7 @@ struct TypedGetRule: Rule {
                 result.findings.append(context.finding(
                     Self.self, lines: assertion.span.lines,
                     message: formatMessage(Self.assertionMismatch, pool.displayName, asserted.description, expected.description),
-                    anchor: "\(pool.displayName).Get().(\(asserted))"))
+                    related: newResultLines(pool, in: context), anchor: "\(pool.displayName).Get().(\(asserted))"))
             }
             for operation in facts.operations where operation.kind == .release && operation.isDirect {
                 guard let pool = operation.pool, let object = operation.object else { continue }
@@ -125,6 +125,13 @@ struct TypedGetRule: Rule {
             }
         }
         return result
+    }
+
+    /// The line of `New`'s result when `New` is in this file: a change there makes every
+    /// mismatching assertion part of the review.
+    private func newResultLines(_ pool: PoolDeclaration, in context: FileContext) -> [Int] {
+        guard pool.newPath == context.file.path, let result = pool.newResult else { return [] }
+        return [result.span.line]
     }
 
     /// True for a type whose values the rule can compare: not an interface, and not a named
