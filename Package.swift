@@ -57,6 +57,11 @@ let package = Package(
             name: "RenderingTests", dependencies: ["Rendering", "ChecklistData", "ReviewModel"], exclude: ["Golden"]
         ),
         .testTarget(
+            name: "FixtureCorpusTests",
+            dependencies: ["PoolReviewCLI", "ReviewModel", "TestSupport"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
             name: "EndToEndTests",
             dependencies: ["PoolReviewCLI", "ReviewModel", "TestSupport", "poolreview"]
         ),

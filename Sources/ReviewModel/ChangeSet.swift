@@ -138,7 +138,9 @@ public struct FileChange: Sendable, Hashable, Codable {
 /// Which head-side lines a change touched.
 ///
 /// A removal point `p` means that base lines were removed, and not replaced, between head lines
-/// `p - 1` and `p`, so a removal counts as touching both of those neighbours.
+/// `p - 1` and `p`. It touches line `p`, the line that now follows the removed ones. Rules that
+/// compare with the base (a removed `defer Put`) relate their findings to removal points
+/// themselves.
 public struct TouchedLines: Sendable, Hashable, Codable {
     public var added: Set<Int> = []
     public var removalPoints: Set<Int> = []
@@ -155,14 +157,13 @@ public struct TouchedLines: Sendable, Hashable, Codable {
 
     public var isEmpty: Bool { added.isEmpty && removalPoints.isEmpty }
 
-    /// Returns true when the change added a line in `lines` or removed lines next to them.
+    /// Returns true when the change added a line in `lines`, or removed lines right before one
+    /// of them.
     public func touches(_ lines: ClosedRange<Int>) -> Bool {
-        if added.count < lines.count {
-            if added.contains(where: { lines.contains($0) }) { return true }
-        } else if lines.contains(where: { added.contains($0) }) {
-            return true
+        func meets(_ points: Set<Int>) -> Bool {
+            points.count < lines.count ? points.contains { lines.contains($0) } : lines.contains { points.contains($0) }
         }
-        return removalPoints.contains { $0 >= lines.lowerBound && $0 <= lines.upperBound + 1 }
+        return meets(added) || meets(removalPoints)
     }
 
     public func touches(line: Int) -> Bool { touches(line...line) }
