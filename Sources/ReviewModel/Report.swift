@@ -36,13 +36,15 @@ public struct FileSummary: Sendable, Hashable, Codable {
     public var goFilesAnalysed: Int = 0
     /// Changed files that are not Go source, counted but not analysed.
     public var otherFiles: Int = 0
-    /// Go files that were deleted by the change (their removed lines are still read).
+    /// Go files that were deleted by the change.
     public var goFilesDeleted: Int = 0
+    /// Go files under a `testdata` folder, which the Go tools ignore and the review skips.
+    public var testdataFiles: Int = 0
     public var skipped: [SkippedFile] = []
 
     public init() {}
 
-    public var totalFiles: Int { goFilesAnalysed + otherFiles + goFilesDeleted + skipped.count }
+    public var totalFiles: Int { goFilesAnalysed + otherFiles + goFilesDeleted + testdataFiles + skipped.count }
 }
 
 /// The outcome of one review: what was compared, the checklist status and the findings.

@@ -38,6 +38,12 @@ enum FileFilter {
         return false
     }
 
+    /// True for a path with a `testdata` folder in it: Go's tools ignore those folders, which
+    /// hold inputs for tests, often invalid on purpose.
+    static func isInTestdata(_ path: String) -> Bool {
+        path.split(separator: "/").dropLast().contains("testdata")
+    }
+
     /// The directory part of a repository-relative path; "" for the root.
     static func directory(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "" }

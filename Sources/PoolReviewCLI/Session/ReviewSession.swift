@@ -43,6 +43,10 @@ public struct ReviewSession {
                 summary.otherFiles += 1
                 continue
             }
+            if FileFilter.isInTestdata(change.displayPath) {
+                summary.testdataFiles += 1
+                continue
+            }
             if let reason = FileFilter.skipReason(change) {
                 if change.status == .deleted {
                     summary.goFilesDeleted += 1

@@ -176,16 +176,16 @@ struct AliasScan {
                     }
                 }
             case .send(let send):
-                if let text = aliasText(send.value, includeObject: true) {
+                if let text = aliasText(send.value, includeObject: true), releaseFollows(send.span) {
                     escapes.append(Escape(text: text, line: send.span.line, consumer: "the receiver uses it"))
                 }
             case .go(let node):
-                if let text = goroutineAlias(node.call) {
+                if let text = goroutineAlias(node.call), releaseFollows(node.span) {
                     escapes.append(Escape(text: text, line: node.span.line, consumer: "the goroutine uses it"))
                 }
             case .assign(let assign) where assign.lhs.count == assign.rhs.count:
                 for (target, value) in zip(assign.lhs, assign.rhs) where isNonLocal(target) {
-                    if let text = aliasText(value, includeObject: true) {
+                    if let text = aliasText(value, includeObject: true), releaseFollows(assign.span) {
                         escapes.append(Escape(text: text, line: assign.span.line, consumer: "the stored copy is used"))
                         break
                     }
@@ -196,6 +196,37 @@ struct AliasScan {
             return .children
         }
         return escapes
+    }
+
+    /// True when, after the statement at `span` hands data on, the function itself puts the
+    /// object back with nothing in between that waits for the new holder: no receive, no
+    /// `select`, no `Wait()`, and no new value for the variable.
+    private func releaseFollows(_ span: Span) -> Bool {
+        let body = facts.unit.body.statements
+        let ends = directReleases.filter { StatementPath.flows(from: span.start, to: $0.span.start, in: body) }
+            .map(\.span.start)
+            + (deferredReleases.isEmpty ? [] : [facts.unit.body.span.end])
+        return ends.contains { !waitsOrRebinds(between: span.end, and: $0) }
+    }
+
+    private func waitsOrRebinds(between start: Int, and end: Int) -> Bool {
+        var found = false
+        Walk.statements(in: facts.unit.body.statements) { statement in
+            guard !found, statement.span.end > start, statement.span.start < end else { return .skip }
+            if statement.span.start >= start, case .select = statement { found = true }
+            if statement.span.start >= start, statement.childStatements.isEmpty, statement.rebinds(borrow.names) { found = true }
+            for expr in statement.ownExpressions where expr.span.start >= start && expr.span.end <= end {
+                Walk.expressions(in: expr) { expr in
+                    if found { return .skip }
+                    if case .funcLit = expr { return .skip }
+                    if case .unary(let unary) = expr, unary.op == "<-" { found = true }
+                    if case .call(let call) = expr, call.calleeName == "Wait" { found = true }
+                    return found ? .skip : .children
+                }
+            }
+            return found ? .skip : .children
+        }
+        return found
     }
 
     /// True when the object is released on the way out through an exit at `offset`: a

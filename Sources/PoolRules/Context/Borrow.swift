@@ -11,6 +11,11 @@ struct Borrow {
     let assertedType: GoType?
     /// Where the assertion is written, for typed-get findings.
     let assertion: TypeAssertExpr?
+    /// The `ok` of `b, ok := pool.Get().(*T)`, false when the pool gave nothing of that type.
+    let okName: String?
+    /// The `err` of `b, err := acquire()`: by Go's convention `b` holds nothing when `err`
+    /// is not nil.
+    let errorName: String?
     /// The statement that binds the variable.
     let statement: Stmt
     /// The function the borrow happens in.
@@ -57,7 +62,7 @@ struct FunctionFacts {
     ) -> [Borrow] {
         var borrows: [Borrow] = []
 
-        func bind(_ target: Expr, _ value: Expr, statement: Stmt) {
+        func bind(_ target: Expr, _ value: Expr, statement: Stmt, okName: String? = nil, errorName: String? = nil) {
             guard let name = target.identName, name != "_" else { return }
             if let operation = package.acquisition(in: value, environment, unit, file) {
                 var assertion: TypeAssertExpr?
@@ -65,7 +70,7 @@ struct FunctionFacts {
                 borrows.append(Borrow(
                     name: name, names: [name], acquire: operation,
                     assertedType: assertion?.type.flatMap { GoType(typeExpr: $0) }, assertion: assertion,
-                    statement: statement, unit: unit))
+                    okName: okName, errorName: errorName, statement: statement, unit: unit))
                 return
             }
             // An alias of an earlier borrow: `b := v.(*T)`, `c := b`, `buf := *bp`.
@@ -82,7 +87,14 @@ struct FunctionFacts {
                         bind(target, value, statement: statement)
                     }
                 } else if assign.rhs.count == 1, let first = assign.lhs.first {
-                    bind(first, assign.rhs[0], statement: statement)
+                    var okName: String?
+                    var errorName: String?
+                    if assign.lhs.count == 2, case .typeAssert = assign.rhs[0].unparenthesized {
+                        okName = assign.lhs[1].identName
+                    } else if assign.lhs.count >= 2, assign.rhs[0].asCall != nil {
+                        errorName = assign.lhs.last?.identName.flatMap { $0 == "_" ? nil : $0 }
+                    }
+                    bind(first, assign.rhs[0], statement: statement, okName: okName, errorName: errorName)
                 }
             case .decl(let decl):
                 for spec in decl.specs {
@@ -123,7 +135,7 @@ struct FunctionFacts {
     /// The releases in this function, closures excluded, of the object held by `borrow`.
     func releases(of borrow: Borrow) -> [PoolOperation] {
         operations.filter { operation in
-            operation.kind == .release && operation.object.flatMap(\.rootName).map(borrow.names.contains) == true
+            operation.kind == .release && operation.object?.passesObject(of: borrow.names) == true
         }
     }
 }

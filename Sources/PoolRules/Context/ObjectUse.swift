@@ -35,6 +35,8 @@ enum ObjectUse {
             return isReset(call, of: names)
         case .assign(let assign):
             guard assign.op == "=" || assign.op == ":=" else { return false }
+            // `err := r.Reset(src)` and `x.r, x.err = r, r.Reset(src)`.
+            if assign.rhs.contains(where: { $0.asCall.map { isReset($0, of: names) } ?? false }) { return true }
             for (target, value) in zip(assign.lhs, assign.rhs) {
                 if isTruncation(value, of: names) { return true }
                 guard let root = target.rootName, names.contains(root) else { continue }
@@ -88,6 +90,38 @@ extension Expr {
             return found ? .skip : .children
         }
         return found
+    }
+
+    /// True when the expression is the object itself, its address, a conversion of it, or a
+    /// composite literal holding it: what a callee could keep. `*bp`, `b[:n]` and `b.Bytes()`
+    /// are data of the object, not the object.
+    func passesObject(of names: Set<String>) -> Bool {
+        switch unparenthesized {
+        case .ident(let ident):
+            return names.contains(ident.name)
+        case .unary(let unary) where unary.op == "&":
+            return unary.operand.passesObject(of: names)
+        case .compositeLit(let literal):
+            return literal.elements.contains { element in
+                if case .keyValue(let pair) = element { return pair.value.passesObject(of: names) }
+                return element.passesObject(of: names)
+            }
+        case .call(let call) where call.arguments.count == 1 && call.function.isTypeLike:
+            return call.arguments[0].passesObject(of: names)
+        case .call(let call) where call.isBuiltin("append"):
+            return call.arguments.dropFirst().contains { $0.passesObject(of: names) }
+        default:
+            return false
+        }
+    }
+
+    /// True for an expression that can only be a type in call position: `(*T)`, `[]byte`,
+    /// `map[K]V`, `*T`.
+    var isTypeLike: Bool {
+        switch unparenthesized {
+        case .star, .arrayType, .mapType, .chanType, .funcType, .interfaceType, .structType: true
+        default: false
+        }
     }
 
     /// True for the literal `0`.

@@ -61,6 +61,9 @@ extension PackageContext {
         }
 
         guard let found else { return nil }
+        // A function that also gives the object to a goroutine or stores it keeps a second
+        // owner, so its callers do not own what it returns (a worker pool's getCh).
+        if let variable = found.variable, sharesObject(variable, in: unit) { return nil }
         let resets = found.operation.resets || found.variable.map { variable in
             unit.body.statements.contains { statement in containsReset(statement, of: [variable]) }
         } == true
@@ -87,7 +90,7 @@ extension PackageContext {
                 Walk.expressions(in: statement) { expr in
                     guard release == nil, case .call(let call) = expr else { return release == nil ? .children : .skip }
                     if let operation = operation(call, environment: environment, unit: unit, file: file),
-                       operation.kind == .release, operation.object?.rootName == candidate.name {
+                       operation.kind == .release, operation.object?.passesObject(of: [candidate.name]) == true {
                         release = operation
                     }
                     return .children
@@ -104,6 +107,29 @@ extension PackageContext {
             return (spec, release.poolKey)
         }
         return nil
+    }
+
+    /// True when the function starts a goroutine that uses `variable`, or stores it into a
+    /// field, an element or a package variable.
+    private func sharesObject(_ variable: String, in unit: FunctionUnit) -> Bool {
+        var shared = false
+        Walk.statements(in: unit.body.statements) { statement in
+            switch statement {
+            case .go(let node):
+                shared = shared || node.call.mentionsAny([variable])
+            case .assign(let assign) where assign.lhs.count == assign.rhs.count:
+                for (target, value) in zip(assign.lhs, assign.rhs) where value.passesObject(of: [variable]) {
+                    switch target.unparenthesized {
+                    case .selector, .index, .star: shared = true
+                    default: break
+                    }
+                }
+            default:
+                break
+            }
+            return shared ? .skip : .children
+        }
+        return shared
     }
 
     /// The pool operation that produces `expr`: an acquire call, possibly behind a type

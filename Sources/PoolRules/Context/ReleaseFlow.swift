@@ -52,12 +52,38 @@ struct ReleaseFlow {
     /// True once a `defer` that releases the object was seen.
     private(set) var sawDeferredRelease = false
 
+    /// The condition of the `if` whose then-branch contains the borrow, written out.
+    private let borrowGuard: String?
+    /// Where the borrow's `err` is next assigned; its nil checks speak of the borrow before that.
+    private let errorValidUntil: Int
+
     init(borrow: Borrow, facts: FunctionFacts, package: PackageContext, file: GoFile) {
         self.borrow = borrow
         self.facts = facts
         self.context = package
         self.file = file
         self.names = borrow.names
+        let path = StatementPath(to: borrow.statement.span.start, in: borrow.unit.body.statements)
+        var guardText: String?
+        for frame in path.frames.dropLast() {
+            if case .if(let node) = frame.statement, node.then.span.start <= borrow.statement.span.start,
+               borrow.statement.span.end <= node.then.span.end {
+                guardText = node.condition.canonicalText
+            }
+        }
+        self.borrowGuard = guardText
+        var until = Int.max
+        if let error = borrow.errorName {
+            Walk.statements(in: borrow.unit.body.statements) { statement in
+                guard until == Int.max else { return .skip }
+                if statement.span.start > borrow.statement.span.end, statement.childStatements.isEmpty,
+                   case .assign(let assign) = statement, assign.lhs.contains(where: { $0.identName == error }) {
+                    until = statement.span.start
+                }
+                return .children
+            }
+        }
+        self.errorValidUntil = until
     }
 
     /// The exits where the object is still held; nil when the analysis could not follow the
@@ -103,6 +129,10 @@ struct ReleaseFlow {
             if let initializer = node.initializer { start = simple(initializer, start) }
             return runLoop(body: node.body, from: start, loops: loops, label: label, endless: node.condition == nil)
         case .range(let node):
+            // `for _, x := range list` where the list holds the object makes x an alias.
+            if node.collection.mentionsAny(names), let value = node.value?.identName ?? node.key?.identName {
+                names.insert(value)
+            }
             return runLoop(body: node.body, from: state, loops: loops, label: label, endless: false)
         case .switch(let node):
             let start = node.initializer.map { simple($0, state) } ?? state
@@ -138,8 +168,8 @@ struct ReleaseFlow {
         if let initializer = node.initializer { start = simple(initializer, start) }
         var thenStart = start
         var elseStart = start
-        if let checked = nilCheck(node.condition) {
-            if checked { thenStart = start.handing(to: .inactive) } else { elseStart = start.handing(to: .inactive) }
+        if let empty = emptinessCheck(node.condition) {
+            if empty { thenStart = start.handing(to: .inactive) } else { elseStart = start.handing(to: .inactive) }
         }
         var outcome = run(node.then.statements, from: thenStart, loops: loops)
         if let elseBranch = node.elseBranch {
@@ -153,9 +183,26 @@ struct ReleaseFlow {
         return outcome
     }
 
-    /// True when `condition` is `x == nil` for the variable, false for `x != nil`; nil otherwise.
-    private func nilCheck(_ condition: Expr) -> Bool? {
-        guard case .binary(let binary) = condition.unparenthesized, binary.op == "==" || binary.op == "!=" else { return nil }
+    /// True when `condition` holds only if the pool gave nothing (`b == nil`, `!ok` of a
+    /// comma-ok Get), false when it holds only if it gave an object (`b != nil`, `ok`), nil
+    /// for any other condition.
+    private func emptinessCheck(_ condition: Expr) -> Bool? {
+        let condition = condition.unparenthesized
+        if let guardText = borrowGuard, condition.canonicalText == guardText {
+            // The same condition that guarded the borrow: its else branch never borrowed.
+            return false
+        }
+        if let error = borrow.errorName, condition.span.start < errorValidUntil,
+           case .binary(let binary) = condition, binary.op == "!=" || binary.op == "==",
+           [binary.left, binary.right].contains(where: { $0.identName == error }),
+           [binary.left, binary.right].contains(where: { $0.identName == "nil" }) {
+            return binary.op == "!="
+        }
+        if let ok = borrow.okName {
+            if condition.identName == ok { return false }
+            if case .unary(let unary) = condition, unary.op == "!", unary.operand.identName == ok { return true }
+        }
+        guard case .binary(let binary) = condition, binary.op == "==" || binary.op == "!=" else { return nil }
         let sides = [binary.left, binary.right]
         guard sides.contains(where: { $0.identName == "nil" }),
               sides.contains(where: { $0.identName.map(names.contains) == true }) else { return nil }
@@ -247,7 +294,7 @@ struct ReleaseFlow {
             }
             return state.handing(to: .released)
         }
-        var handed = containsRelease(statement)
+        var handed = containsRelease(statement) || passesToPossibleOwner(statement)
         switch statement {
         case .go(let node): handed = handed || node.call.mentionsAny(names)
         case .send(let node): handed = handed || node.value.passesValue(of: names)
@@ -283,13 +330,55 @@ struct ReleaseFlow {
     private func isRelease(_ call: CallExpr) -> Bool {
         if let operation = context.operation(call, environment: facts.environment, unit: facts.unit, file: file),
            operation.kind == .release {
-            return operation.object?.rootName.map(names.contains) ?? false
+            return operation.object?.passesObject(of: names) ?? false
+        }
+        // A method of the borrowed object's own type that releases it, called through an
+        // alias whose declared type is an interface (`c = pooledConn; c.Close()`).
+        if let method = call.calleeName, let base = call.calleeBase?.rootName, names.contains(base),
+           let typeName = borrow.objectType?.shortName,
+           context.helpers[typeName + "." + method]?.kind == .release {
+            return true
         }
         guard let name = call.calleeName?.lowercased(),
               ["release", "recycle", "free", "put"].contains(where: { name.hasPrefix($0) }) || name.hasSuffix("release")
         else { return false }
-        return call.arguments.contains { $0.rootName.map(names.contains) ?? false }
+        return call.arguments.contains { $0.passesObject(of: names) }
             || (call.calleeBase?.identName.map(names.contains) ?? false)
+    }
+
+    /// True when the statement passes the object to code that may keep it: a function or method
+    /// of this package (not the object's own methods) or a function-typed parameter. Calls into
+    /// imported packages (`json.NewEncoder(b)`, `io.Copy(b, r)`) only use the object.
+    ///
+    /// NOTE: this keeps `render(b)` with no `Put` from being reported, because `render` may
+    /// own `b` from then on; the rule cannot tell without reading ownership across functions.
+    private func passesToPossibleOwner(_ statement: Stmt) -> Bool {
+        var found = false
+        for expr in statement.ownExpressions where !found {
+            Walk.expressions(in: expr) { expr in
+                if found { return .skip }
+                if case .funcLit = expr { return .skip }
+                guard case .call(let call) = expr, call.arguments.contains(where: { $0.passesObject(of: names) }) else {
+                    return .children
+                }
+                switch call.function.unparenthesized {
+                case .ident(let ident):
+                    found = context.index.functions[ident.name] != nil
+                        || facts.unit.parameters.contains { parameter in
+                            parameter.name == ident.name && parameter.type.map { context.index.underlying($0) } == .function
+                        }
+                case .selector(let selector):
+                    let base = selector.base.rootName
+                    let isImport = base.map { facts.environment.type(ofName: $0) == nil && file.importNames[$0] != nil } ?? false
+                    let isOwnMethod = base.map(names.contains) ?? false
+                    found = !isImport && !isOwnMethod
+                default:
+                    break
+                }
+                return found ? .skip : .children
+            }
+        }
+        return found
     }
 
     /// Records aliases and returns true when an assignment gives the object to a new owner.

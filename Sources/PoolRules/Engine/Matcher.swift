@@ -39,6 +39,7 @@ public struct Matcher: Sendable {
         var allFindings: [Finding] = []
 
         for rule in Self.allRules where enabledItems.contains(rule.description.id) {
+            if context.file.isTest, !rule.description.checksTestFiles { continue }
             let result = rule.init().check(context)
             if result.findings.contains(where: { $0.isTouched(by: context.touched) })
                 || result.examined.contains(where: context.touched.touches) {
@@ -73,6 +74,9 @@ public struct Matcher: Sendable {
                 review.notes.append("\(context.file.path):\(suppression.line): \(message)")
             }
         }
+        // Two borrows of one object (aliases) can produce the same finding twice.
+        var seen = Set<String>()
+        review.findings = review.findings.filter { seen.insert("\($0.item.rawValue)|\($0.line)|\($0.message)").inserted }
         review.findings.sort { ($0.line, $0.item) < ($1.line, $1.item) }
         return review
     }

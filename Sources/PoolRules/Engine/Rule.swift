@@ -25,16 +25,20 @@ public struct RuleDescription: Sendable {
     public let triggering: [RuleExample]
     /// Whole Go files on which the rule must stay silent.
     public let nonTriggering: [RuleExample]
+    /// False for rules that follow objects through functions: tests borrow objects to inspect
+    /// them, skip `Put` on purpose and end with `t.Fatal`, so those rules skip `_test.go` files.
+    public let checksTestFiles: Bool
 
     public init(
         id: ChecklistItemID, severity: Severity, bugs: [String],
-        triggering: [RuleExample], nonTriggering: [RuleExample]
+        triggering: [RuleExample], nonTriggering: [RuleExample], checksTestFiles: Bool = true
     ) {
         self.id = id
         self.severity = severity
         self.bugs = bugs
         self.triggering = triggering
         self.nonTriggering = nonTriggering
+        self.checksTestFiles = checksTestFiles
     }
 }
 

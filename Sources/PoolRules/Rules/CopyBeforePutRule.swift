@@ -145,11 +145,13 @@ struct CopyBeforePutRule: Rule {
             \tuse(b.Bytes())
             }
             """),
-        ])
+        ],
+        checksTestFiles: false)
 
-    static let escapes = "%@ shares memory with %@, which goes back to %@ before %@"
-    static let usedAfterPut = "%@ is used after it is put back to %@"
-    static let deferredUseAfterPut = "deferred call uses %@ after it is put back to %@"
+    static let escapes = "%@ shares memory with %@, which is put back before %@"
+    static let escapesItself = "%@ is put back while %@"
+    static let usedAfterPut = "%@ is used after it is put back"
+    static let deferredUseAfterPut = "deferred call uses %@ after it is put back"
 
     func check(_ context: FileContext) -> RuleResult {
         var result = RuleResult()
@@ -171,8 +173,9 @@ struct CopyBeforePutRule: Rule {
 
     private func escapeFindings(_ scan: AliasScan, borrow: Borrow, context: FileContext) -> [Finding] {
         scan.escapes().map { escape in
-            let message = formatMessage(
-                Self.escapes, escape.text, borrow.name, borrow.acquire.poolName, escape.consumer)
+            let message = escape.text == borrow.name || borrow.names.contains(escape.text)
+                ? formatMessage(Self.escapesItself, escape.text, escape.consumer)
+                : formatMessage(Self.escapes, escape.text, borrow.name, escape.consumer)
             return context.finding(
                 Self.self, lines: escape.line...escape.line, message: message,
                 related: [borrow.line] + scan.releaseLines + scan.definitionLines(of: escape.text), anchor: escape.text)
@@ -184,13 +187,13 @@ struct CopyBeforePutRule: Rule {
         for use in scan.usesAfterPut() {
             findings.append(context.finding(
                 Self.self, lines: use.line...use.line,
-                message: formatMessage(Self.usedAfterPut, use.name, borrow.acquire.poolName),
+                message: formatMessage(Self.usedAfterPut, use.name),
                 related: [use.putLine] + scan.definitionLines(of: use.name), anchor: "\(use.name) after put"))
         }
         for deferred in scan.deferredUsesAfterPut() {
             findings.append(context.finding(
                 Self.self, lines: deferred.line...deferred.line,
-                message: formatMessage(Self.deferredUseAfterPut, borrow.name, borrow.acquire.poolName),
+                message: formatMessage(Self.deferredUseAfterPut, borrow.name),
                 related: [deferred.putLine], anchor: "defer \(borrow.name) after put"))
         }
         return findings

@@ -8,9 +8,11 @@ import ReviewModel
 /// ownership transfers it accepts instead of a `Put`) and reports the `return`, `continue` or
 /// `break` that leaves while the object is still borrowed, or the `Get` itself when nothing
 /// ever gives the object back. A `Put` that is not deferred is reported when a call between
-/// `Get` and `Put` can panic: `panic`, a `must…` function, a callback parameter, or a type
-/// assertion without the comma-ok form. When the change removes a `defer` that released the
-/// object, the finding says so.
+/// `Get` and `Put` can panic: `panic` with a value such as an error, `log.Panic…`, a `must…`
+/// function, a package function that always panics, a callback parameter, or a type assertion
+/// of another value without the comma-ok form. A `panic("BUG: …")` with a message is an
+/// invariant check that does not fire on any input, so it is not counted, nor is `t.Fatal`. When the change removes a `defer` that
+/// released the object, the finding says so.
 struct DeferredPutRule: Rule {
     static let description = RuleDescription(
         id: .deferredPut, severity: .warning, bugs: ["get-without-put", "put-not-deferred"],
@@ -223,11 +225,12 @@ struct DeferredPutRule: Rule {
             \treturn p.(*bytes.Buffer)
             }
             """),
-        ])
+        ],
+        checksTestFiles: false)
 
     static let neverReturned = "%@ from %@ is never put back"
     static let leavesWhileBorrowed = "%@ from %@ is not put back on this %@"
-    static let putNotDeferred = "%@ is put back without defer, so a panic in %@ skips it"
+    static let putNotDeferred = "%@ is put back without defer, so a panic from %@ on line %@ skips it"
     static let removedDeferSuffix = "; this change removes its deferred release"
 
     func check(_ context: FileContext) -> RuleResult {
@@ -266,9 +269,10 @@ struct DeferredPutRule: Rule {
 
         guard !flow.sawDeferredRelease, let put = facts.releases(of: borrow).first,
               let panicking = firstPanickingCall(
-                  after: borrow.statement.span.end, before: put.call.span.start, in: facts, index: context.package.index)
+                  after: borrow.statement.span.end, before: put.call.span.start, in: facts, index: context.package.index,
+                  objectNames: borrow.names)
         else { return [] }
-        let message = formatMessage(Self.putNotDeferred, borrow.name, panicking.text)
+        let message = formatMessage(Self.putNotDeferred, borrow.name, panicking.text, String(panicking.line))
         return [context.finding(
             Self.self, lines: put.call.span.lines, message: message, related: [borrow.line, panicking.line],
             anchor: put.call.function.canonicalText)]
@@ -287,7 +291,7 @@ struct DeferredPutRule: Rule {
 
     /// The first call between two offsets of the function that can panic.
     private func firstPanickingCall(
-        after start: Int, before end: Int, in facts: FunctionFacts, index: PackageIndex
+        after start: Int, before end: Int, in facts: FunctionFacts, index: PackageIndex, objectNames: Set<String>
     ) -> (text: String, line: Int)? {
         let callbacks = Set(facts.unit.parameters.filter { $0.type == .function }.map(\.name))
         var found: (text: String, line: Int)?
@@ -301,7 +305,8 @@ struct DeferredPutRule: Rule {
                     return .children
                 }
                 for expr in statement.ownExpressions where found == nil {
-                    found = panickingCall(in: expr, callbacks: callbacks, index: index, after: start, before: end)
+                    found = panickingCall(
+                        in: expr, callbacks: callbacks, index: index, objectNames: objectNames, after: start, before: end)
                 }
                 return found == nil ? .children : .skip
             }
@@ -310,7 +315,7 @@ struct DeferredPutRule: Rule {
     }
 
     private func panickingCall(
-        in expr: Expr, callbacks: Set<String>, index: PackageIndex, after start: Int, before end: Int
+        in expr: Expr, callbacks: Set<String>, index: PackageIndex, objectNames: Set<String>, after start: Int, before end: Int
     ) -> (text: String, line: Int)? {
         var found: (text: String, line: Int)?
         Walk.expressions(in: expr) { expr in
@@ -322,12 +327,15 @@ struct DeferredPutRule: Rule {
             case .call(let call):
                 let name = call.calleeName ?? ""
                 let plainName = call.function.identName
-                if call.neverReturns || name.hasPrefix("must") || name.hasPrefix("Must")
+                let panics = (call.isBuiltin("panic") && !(call.arguments.first?.isAssertionMessage ?? true))
+                    || name.hasPrefix("must") || name.hasPrefix("Must")
+                    || (call.calleeBase?.identName == "log" && name.hasPrefix("Panic"))
                     || (plainName.map(callbacks.contains) ?? false)
-                    || (plainName.map(index.alwaysPanics) ?? false) {
-                    found = (call.function.canonicalText, span.line)
+                    || (plainName.map(index.alwaysPanics) ?? false)
+                if panics {
+                    found = ((call.isBuiltin("panic") ? "panic" : call.function.canonicalText) + "(…)", span.line)
                 }
-            case .typeAssert(let assert) where assert.type != nil:
+            case .typeAssert(let assert) where assert.type != nil && assert.base.rootName.map(objectNames.contains) != true:
                 found = (expr.canonicalText, span.line)
             default:
                 break
@@ -356,5 +364,25 @@ extension Stmt {
     func anchorText(in context: FileContext) -> String {
         let text = context.file.text(of: span)
         return text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).joined(separator: " ")
+    }
+}
+
+extension Expr {
+    /// True for a panic argument that is a message: a string literal, a concatenation that
+    /// starts with one, or `fmt.Sprintf`/`fmt.Errorf`/`errors.New` of a literal.
+    var isAssertionMessage: Bool {
+        switch unparenthesized {
+        case .basicLit(let literal):
+            return literal.kind == .string
+        case .binary(let binary) where binary.op == "+":
+            return binary.left.isAssertionMessage
+        case .call(let call):
+            guard let name = call.qualifiedName, ["fmt.Sprintf", "fmt.Errorf", "errors.New"].contains(name) else {
+                return false
+            }
+            return call.arguments.first?.isAssertionMessage ?? false
+        default:
+            return false
+        }
     }
 }

@@ -8,8 +8,10 @@ import ReviewModel
 /// again. The rule flags a pool the package declares when `New` dials or opens (`net.Dial…`,
 /// `tls.Dial`, `grpc.Dial…`, `grpc.NewClient`, `sql.Open`, `os.Open…`, `os.Create`), or when
 /// what `New` returns or a `Get` asserts is a connection, file or database handle, or a type
-/// of the package with a `Close` method. A bounded channel pool that closes what does not fit
-/// is the fix, and is not a `sync.Pool`.
+/// of the package whose `Close` closes a channel or such a handle (stopping goroutines,
+/// freeing a descriptor). A `Close` that puts the object back into the pool, or that only
+/// flushes, does not count. A bounded channel pool that closes what does not fit is the fix,
+/// and is not a `sync.Pool`.
 struct FDResourcePoolRule: Rule {
     static let description = RuleDescription(
         id: .fdResourcePool, severity: .error, bugs: ["connection-in-sync-pool"],
@@ -141,8 +143,32 @@ struct FDResourcePoolRule: Rule {
 
     private func isClosable(_ type: GoType, _ context: FileContext) -> Bool {
         guard let name = type.baseName else { return false }
-        if Self.closableTypes.contains(name) { return true }
-        guard context.package.index.types[name] != nil else { return false }
-        return context.package.index.hasMethod("Close", on: name)
+        return Self.closableTypes.contains(name) || ownsResources(name, context, depth: 0)
+    }
+
+    /// True when the package type's `Close` frees something the garbage collector does not: it
+    /// closes a channel (stopping goroutines) or closes a field that is a connection, a file or
+    /// another such type. A `Close` that puts the object back into its pool is a release, and
+    /// one that only flushes a stream (a gzip writer) frees nothing.
+    private func ownsResources(_ typeName: String, _ context: FileContext, depth: Int) -> Bool {
+        let index = context.package.index
+        guard depth < 3, let close = index.methods[typeName]?["Close"], let body = close.body,
+              context.package.helpers[typeName + ".Close"]?.kind != .release else { return false }
+        let receiver = close.receiver?.names.first?.name
+        var owns = false
+        for statement in body.statements where !owns {
+            Walk.expressions(in: statement) { expr in
+                guard !owns, case .call(let call) = expr else { return owns ? .skip : .children }
+                if call.isBuiltin("close") {
+                    owns = true
+                } else if call.calleeName == "Close", case .selector(let field) = call.calleeBase?.unparenthesized,
+                          field.base.identName == receiver,
+                          let fieldType = index.fieldType(field.name.name, in: typeName)?.baseName {
+                    owns = Self.closableTypes.contains(fieldType) || ownsResources(fieldType, context, depth: depth + 1)
+                }
+                return owns ? .skip : .children
+            }
+        }
+        return owns
     }
 }

@@ -174,7 +174,8 @@ struct ResetBeforeUseRule: Rule {
             \treturn string(out)
             }
             """),
-        ])
+        ],
+        checksTestFiles: false)
 
     static let usedBeforeReset = "%@ from %@ is used before it is reset"
     static let usedBeforeSourceReset = "%@ from %@ is used before Reset binds it to the new stream"

@@ -5,10 +5,11 @@ import ReviewModel
 ///
 /// The rule reads the `Reset` and `reset` methods of the package's pooled types (what a
 /// pool's `New` returns, or what a `Get` asserts) and the package's release helpers. Inside
-/// them, storing `make(…)`, a composite literal or `nil` into a slice or map field, or a whole
-/// new value through the receiver (`*r = T{}`) when the type has such fields, throws the
-/// storage away. A store under an `if` that checks the field's `cap` or `len` is a deliberate
-/// shrink and is not reported.
+/// them, storing `make(…)`, a composite literal or `nil` into a slice or map field that the
+/// package grows in place (appends to, truncates, or writes by key), or a whole new value
+/// through the receiver (`*r = T{}`) when the type has such fields, throws the storage away.
+/// A store under an `if` that checks the field's `cap` or `len` is a deliberate shrink and is
+/// not reported.
 struct ResetKeepsAllocationRule: Rule {
     static let description = RuleDescription(
         id: .resetKeepsAllocation, severity: .warning, bugs: ["reset-reallocates"],
@@ -36,6 +37,7 @@ struct ResetKeepsAllocationRule: Rule {
             \te := encoders.Get().(*Encoder)
             \tdefer encoders.Put(e)
             \te.Reset()
+            \te.seen[s] = true
             \te.out = append(e.out, s...)
             \treturn string(e.out)
             }
@@ -122,7 +124,8 @@ struct ResetKeepsAllocationRule: Rule {
 
     private func reallocations(in unit: FunctionUnit, object: String, typeName: String, context: FileContext) -> [Finding] {
         let index = context.package.index
-        let growable = (index.fields[typeName] ?? [:]).filter { isGrowable($0.value, index) }
+        let grown = grownFields(in: context.package)
+        let growable = (index.fields[typeName] ?? [:]).filter { isGrowable($0.value, index) && grown.contains($0.key) }
         var findings: [Finding] = []
         Walk.statements(in: unit.body.statements) { statement in
             guard case .assign(let assign) = statement, assign.op == "=", assign.lhs.count == assign.rhs.count else {
@@ -150,6 +153,33 @@ struct ResetKeepsAllocationRule: Rule {
         return findings
     }
 
+    /// Names of fields the package grows in place: `x.f = append(x.f, …)`, `x.f = x.f[:0]`, or
+    /// a map field written by index. A slice field that only ever points at memory someone
+    /// else owns (`resp.bodyRaw = body`) has no grown storage to keep.
+    private func grownFields(in package: PackageContext) -> Set<String> {
+        var names: Set<String> = []
+        for file in package.files {
+            for decl in file.syntax.decls {
+                guard case .function(let function) = decl, let body = function.body else { continue }
+                Walk.statements(in: body.statements) { statement in
+                    guard case .assign(let assign) = statement else { return .children }
+                    for (target, value) in zip(assign.lhs, assign.rhs) {
+                        if case .selector(let selector) = target.unparenthesized,
+                           value.isGrowth(of: selector.name.name) {
+                            names.insert(selector.name.name)
+                        }
+                        if case .index(let index) = target.unparenthesized,
+                           case .selector(let selector) = index.base.unparenthesized {
+                            names.insert(selector.name.name)
+                        }
+                    }
+                    return .children
+                }
+            }
+        }
+        return names
+    }
+
     private func isGrowable(_ type: GoType, _ index: PackageIndex) -> Bool {
         switch index.underlying(type) {
         case .slice, .map: true
@@ -172,6 +202,24 @@ struct ResetKeepsAllocationRule: Rule {
             guard case .if(let node) = frame.statement,
                   let parts = SizeGate.checkedParts(node.condition, [object]) else { return false }
             return parts.contains(field) || parts.contains("")
+        }
+    }
+}
+
+private extension Expr {
+    /// True for `append(x.field, …)` and `x.field[:0]`.
+    func isGrowth(of field: String) -> Bool {
+        func isField(_ expr: Expr) -> Bool {
+            if case .selector(let selector) = expr.unparenthesized { return selector.name.name == field }
+            return false
+        }
+        switch unparenthesized {
+        case .call(let call) where call.isBuiltin("append"):
+            return call.arguments.first.map(isField) ?? false
+        case .slice(let slice):
+            return isField(slice.base)
+        default:
+            return false
         }
     }
 }

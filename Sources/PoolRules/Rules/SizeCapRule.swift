@@ -114,7 +114,8 @@ struct SizeCapRule: Rule {
             \tmessages.Put(m)
             }
             """),
-        ])
+        ],
+        checksTestFiles: false)
 
     static let noGate = "%@ goes back to %@ with no size limit, so one large use keeps its memory in the pool"
     static let partialGate = "the size limit before %@ checks %@ but not %@"

@@ -7,8 +7,9 @@ import ReviewModel
 /// timer that was not stopped can still fire. A later borrower then gets a stale tick, a fake
 /// timeout, and its `Reset` races with the old one. The rule flags each `Put` of a timer pool
 /// (one whose `New` makes a timer, or whose `Get` asserts `*time.Timer`) that is not preceded
-/// in its function by a `Stop` of the timer and a receive from its channel. fasthttp's
-/// `ReleaseTimer` stops and drains, and is not flagged.
+/// in its function by a `Stop` of the timer and a receive from its channel, directly or through
+/// a package function that does both (`stopTimer(t)`). fasthttp's `ReleaseTimer` stops and
+/// drains, and is not flagged.
 struct TimerPoolingRule: Rule {
     static let description = RuleDescription(
         id: .timerPooling, severity: .error, bugs: ["pooled-timer-not-stopped"],
@@ -73,7 +74,8 @@ struct TimerPoolingRule: Rule {
             \t}
             }
             """),
-        ])
+        ],
+        checksTestFiles: false)
 
     static let notStopped = "timer %@ goes back to %@ without Stop and a drain of %@.C"
     static let notDrained = "timer %@ is stopped but %@.C is not drained before it goes back to %@"
@@ -86,8 +88,9 @@ struct TimerPoolingRule: Rule {
                       isTimerPool(operation, facts: facts) else { continue }
                 result.examined.append(operation.call.span.lines)
                 let before = operation.call.span.start
-                let stops = calls("Stop", on: name, before: before, in: facts.unit)
-                let drains = receivesFromChannel(of: name, before: before, in: facts.unit)
+                let helperStops = callsStoppingHelper(on: name, before: before, in: facts.unit, context.package.index)
+                let stops = helperStops || calls("Stop", on: name, before: before, in: facts.unit)
+                let drains = helperStops || receivesFromChannel(of: name, before: before, in: facts.unit)
                 guard !(stops && drains) else { continue }
                 let lines = StatementPath(to: before, in: facts.unit.body.statements).innermost?.span.lines
                     ?? operation.call.span.lines
@@ -107,6 +110,30 @@ struct TimerPoolingRule: Rule {
         if operation.objectType == timer { return true }
         if let object = operation.object, facts.environment.type(of: object) == timer { return true }
         return false
+    }
+
+    /// True when the function passes the timer to a package function that stops it and drains
+    /// its channel, such as `stopTimer(t)`.
+    private func callsStoppingHelper(on name: String, before limit: Int, in unit: FunctionUnit, _ index: PackageIndex) -> Bool {
+        var found = false
+        for statement in unit.body.statements where !found {
+            Walk.expressions(in: statement) { expr in
+                if found || expr.span.start >= limit { return .skip }
+                guard case .call(let call) = expr, let helper = call.function.identName, let decl = index.functions[helper],
+                      let body = decl.body, let position = call.arguments.firstIndex(where: { $0.identName == name })
+                else { return .children }
+                let parameters = decl.type.params.flatMap { field in field.names.map(\.name) }
+                guard position < parameters.count else { return .children }
+                let parameter = parameters[position]
+                let helperUnit = FunctionUnit(
+                    name: helper, receiverType: nil, receiverName: nil, type: decl.type, body: body, span: decl.span,
+                    isLiteral: false)
+                found = calls("Stop", on: parameter, before: Int.max, in: helperUnit)
+                    && receivesFromChannel(of: parameter, before: Int.max, in: helperUnit)
+                return found ? .skip : .children
+            }
+        }
+        return found
     }
 
     private func calls(_ method: String, on name: String, before limit: Int, in unit: FunctionUnit) -> Bool {

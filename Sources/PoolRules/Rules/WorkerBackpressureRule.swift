@@ -5,7 +5,8 @@ import ReviewModel
 ///
 /// A worker pool is a struct whose channel field is drained by goroutines that the package
 /// starts in a loop, several at once (`for job := range p.jobs`, or a `select` receiving from
-/// it). A single goroutine serving one connection is not a pool. The rule flags a
+/// it). A single goroutine serving one connection is not a pool, and a channel of `bool`,
+/// `struct{}` or numbers is a semaphore, not a job queue. The rule flags a
 /// send to that field outside a `select`, in a function that is not itself one of the
 /// workers: with every worker busy it blocks, with no way for the caller to give up. The
 /// message says whether the channel is made unbuffered, which makes the block immediate.
@@ -133,6 +134,16 @@ struct WorkerBackpressureRule: Rule {
             drained.filter { made[$0] == nil }.map { ($0, Queue()) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// True for a channel element that is a job, not a signal or a token: `bool`, `struct{}`
+    /// and numbers are semaphores and wake-ups.
+    private func carriesWork(_ element: GoType) -> Bool {
+        switch element {
+        case .anonymousStruct: return false
+        case .named(let name): return name != "bool" && !KnownTypes.predeclaredValues.contains(name)
+        default: return true
+        }
+    }
+
     /// Where the package starts goroutines inside a loop: the start offsets of the function
     /// literals it starts, and the names of the functions and methods it starts by name.
     private func startedFunctions(_ package: PackageContext) -> (literals: Set<Int>, names: Set<String>) {
@@ -181,7 +192,8 @@ struct WorkerBackpressureRule: Rule {
             for channel in channels {
                 guard case .selector(let selector) = channel.unparenthesized,
                       let owner = environment.type(of: selector.base)?.shortName,
-                      case .chan = package.index.fieldType(selector.name.name, in: owner) else { continue }
+                      case .chan(let element) = package.index.fieldType(selector.name.name, in: owner),
+                      carriesWork(element) else { continue }
                 drained.insert(owner + "." + selector.name.name)
             }
             return .children

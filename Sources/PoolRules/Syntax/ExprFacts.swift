@@ -31,6 +31,7 @@ extension Expr {
         case .star(let node): node.operand.rootName
         case .unary(let node) where node.op == "&": node.operand.rootName
         case .typeAssert(let node): node.base.rootName
+        case .call(let node) where node.arguments.count == 1 && node.function.isTypeLike: node.arguments[0].rootName
         default: nil
         }
     }
