@@ -1,0 +1,65 @@
+// Package export batches finished tracing spans into line-delimited JSON bodies for
+// the collector.
+package export
+
+import (
+	"encoding/json"
+	"sync"
+)
+
+// maxBatchBytes is the largest batch buffer kept for reuse; the collector rejects
+// bodies over 1 MiB, so batches are flushed well before that.
+const maxBatchBytes = 1 << 20
+
+// Span is one finished operation.
+type Span struct {
+	TraceID  string `json:"trace_id"`
+	Name     string `json:"name"`
+	Duration int64  `json:"duration_us"`
+}
+
+type batch struct {
+	buf    []byte
+	spans  int
+	traces map[string]int // spans per trace id, for the summary line
+}
+
+var batchPool = sync.Pool{New: func() any {
+	return &batch{buf: make([]byte, 0, 64<<10), traces: make(map[string]int)}
+}}
+
+func putBatch(b *batch) {
+	if cap(b.buf) > maxBatchBytes {
+		return
+	}
+	b.buf = b.buf[:0]
+	b.spans = 0
+	for id := range b.traces {
+		delete(b.traces, id)
+	}
+	batchPool.Put(b) // want size-cap
+}
+
+// Encode returns the collector body of spans: one JSON object per line, then a
+// summary line with the number of spans of each trace.
+func Encode(spans []Span) ([]byte, error) {
+	b := batchPool.Get().(*batch)
+	defer putBatch(b)
+	for _, s := range spans {
+		line, err := json.Marshal(s)
+		if err != nil {
+			return nil, err
+		}
+		b.buf = append(b.buf, line...)
+		b.buf = append(b.buf, '\n')
+		b.spans++
+		b.traces[s.TraceID]++
+	}
+	summary, err := json.Marshal(map[string]any{"spans": b.spans, "traces": b.traces})
+	if err != nil {
+		return nil, err
+	}
+	b.buf = append(b.buf, summary...)
+	b.buf = append(b.buf, '\n')
+	return append([]byte(nil), b.buf...), nil
+}
