@@ -94,4 +94,17 @@ struct JSONRendererTests {
         #expect(finding["path"] as? String == text)
         #expect(finding["message"] as? String == text)
     }
+
+    @Test func invisibleCharactersAreEscapedAndRoundTrip() throws {
+        let text = "a\u{202E}b\u{2066}c\u{200B}d\u{85}e\u{FEFF}f\u{E0041}g"
+        var report = Fixtures.wholeTreeReport
+        report.findings[0].message = text
+
+        let output = try render(report)
+        #expect(output.contains("\"a\\u202eb\\u2066c\\u200bd\\u0085e\\ufefff\\udb40\\udc41g\""))
+        #expect(!output.unicodeScalars.contains { $0.value > 0x7E })
+
+        let finding = try #require((try parse(report)["findings"] as? [[String: Any]])?.first)
+        #expect(finding["message"] as? String == text)
+    }
 }

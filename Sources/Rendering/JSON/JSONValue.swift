@@ -32,9 +32,13 @@ indirect enum JSONValue: Sendable {
         }
     }
 
-    /// Returns a JSON string literal. Control characters, DEL and the line and paragraph
-    /// separators U+2028 and U+2029 are written as `\u` escapes, so the text stays valid JSON
-    /// and valid JavaScript and shows no raw control character when printed.
+    /// Returns a JSON string literal that decodes to exactly `text`.
+    ///
+    /// Control characters, DEL, the line and paragraph separators U+2028 and U+2029, and
+    /// format characters such as the bidirectional controls U+202A–U+202E and U+2066–U+2069
+    /// are written as `\u` escapes (as UTF-16 surrogate pairs above U+FFFF). The text stays
+    /// valid JSON and valid JavaScript, and a terminal or editor showing the file shows no raw
+    /// control character and no reordered text.
     static func quoted(_ text: String) -> String {
         var output = "\""
         for scalar in text.unicodeScalars {
@@ -46,13 +50,23 @@ indirect enum JSONValue: Sendable {
             case "\t": output += "\\t"
             case "\u{08}": output += "\\b"
             case "\u{0C}": output += "\\f"
-            case "\u{00}"..."\u{1F}", "\u{7F}", "\u{2028}", "\u{2029}":
-                let hex = String(scalar.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default:
-                output.unicodeScalars.append(scalar)
+                if VisibleCharacters.needsEscape(scalar) {
+                    output += unicodeEscape(scalar)
+                } else {
+                    output.unicodeScalars.append(scalar)
+                }
             }
         }
         return output + "\""
+    }
+
+    /// Returns `\uXXXX` for a scalar of the Basic Multilingual Plane, or the two escapes of its
+    /// UTF-16 surrogate pair above it.
+    private static func unicodeEscape(_ scalar: Unicode.Scalar) -> String {
+        UTF16.encode(scalar)!.map { unit in
+            let hex = String(unit, radix: 16)
+            return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        }.joined()
     }
 }
