@@ -1,10 +1,12 @@
 /// Settings the caller chooses for one rendering. Each format reads the ones it needs.
 public struct RenderOptions: Sendable {
-    /// Builds a web link to a head-side line, such as a blob URL of the forge.
+    /// Builds a web link to head-side lines, such as a blob URL of the forge. `SourceLinks`
+    /// makes one from a forge or a URL template.
     ///
-    /// The parameters are the repository-relative path and the 1-based line. A result that is
-    /// not an `https` URL is ignored, and so is nil.
-    public typealias SourceLinkBuilder = @Sendable (_ path: String, _ line: Int) -> String?
+    /// The parameters are the repository-relative path and the first and last 1-based lines of
+    /// the finding, equal for a one-line finding. A result that is not an `https` URL is
+    /// ignored, and so is nil.
+    public typealias SourceLinkBuilder = @Sendable (_ path: String, _ line: Int, _ endLine: Int) -> String?
 
     /// The poolreview version shown in the Markdown footer and the JSON output.
     public var toolVersion: String

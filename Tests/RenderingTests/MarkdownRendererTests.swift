@@ -41,20 +41,28 @@ struct MarkdownRendererTests {
     // MARK: - Links
 
     @Test func locationLinksToHTTPSURL() throws {
-        let options = RenderOptions(toolVersion: "1", sourceLink: { path, line in "https://forge.example/blob/main/\(path)#L\(line)" })
+        let options = RenderOptions(toolVersion: "1", sourceLink: { path, line, _ in "https://forge.example/blob/main/\(path)#L\(line)" })
         let output = try render(Fixtures.wholeTreeReport, options: options)
         #expect(output.contains("#### error: [`internal/cache/entry.go:88`](https://forge.example/blob/main/internal/cache/entry.go#L88)"))
     }
 
+    @Test func linkBuilderGetsFirstAndLastLine() throws {
+        let options = RenderOptions(
+            toolVersion: "1", sourceLink: { path, line, endLine in "https://forge.example/\(path)#L\(line)-L\(endLine)" })
+        let output = try render(Fixtures.reportWithFindings, options: options)
+        #expect(output.contains("[`internal/render/buffer.go:57-59`](https://forge.example/internal/render/buffer.go#L57-L59)"))
+        #expect(output.contains("[`internal/render/buffer.go:42`](https://forge.example/internal/render/buffer.go#L42-L42)"))
+    }
+
     @Test(arguments: ["http://forge.example/x", "javascript:alert(1)", "HTTPS:", "https:///path", "//forge.example/x", "data:text/html,x"])
     func locationIgnoresNonHTTPSURL(url: String) throws {
-        let options = RenderOptions(toolVersion: "1", sourceLink: { _, _ in url })
+        let options = RenderOptions(toolVersion: "1", sourceLink: { _, _, _ in url })
         let output = try render(Fixtures.wholeTreeReport, options: options)
         #expect(output.contains("#### error: `internal/cache/entry.go:88`\n"))
     }
 
     @Test func linkTargetIsPercentEncoded() throws {
-        let options = RenderOptions(toolVersion: "1", sourceLink: { _, _ in "https://forge.example/a b/(x)<y>\"z\"`q`?a=1&lt;" })
+        let options = RenderOptions(toolVersion: "1", sourceLink: { _, _, _ in "https://forge.example/a b/(x)<y>\"z\"`q`?a=1&lt;" })
         let output = try render(Fixtures.wholeTreeReport, options: options)
         #expect(output.contains("](https://forge.example/a%20b/%28x%29%3Cy%3E%22z%22%60q%60?a=1&amp;lt;)"))
     }

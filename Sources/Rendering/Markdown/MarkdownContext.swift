@@ -166,7 +166,7 @@ struct MarkdownContext {
     /// The `path:line` code span, linked when the link builder returns an `https` URL.
     private func location(of finding: Finding, lineRange: String) -> String {
         let span = MarkdownEscaping.codeSpan(finding.path + ":" + lineRange)
-        guard let url = sourceLink?(finding.path, finding.line),
+        guard let url = sourceLink?(finding.path, finding.line, finding.endLine),
             let destination = MarkdownEscaping.linkDestination(url)
         else {
             return span
