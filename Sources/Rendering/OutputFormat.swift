@@ -8,12 +8,15 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case text
     /// The machine-readable report that other tools read.
     case json
+    /// A SARIF 2.1.0 log for GitHub code scanning and SARIF viewers.
+    case sarif
 
     public var renderer: any ReportRenderer {
         switch self {
         case .markdown: MarkdownRenderer()
         case .text: TextRenderer()
         case .json: JSONRenderer()
+        case .sarif: SARIFRenderer()
         }
     }
 
@@ -23,6 +26,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         case .markdown: "md"
         case .text: "txt"
         case .json: "json"
+        case .sarif: "sarif"
         }
     }
 }

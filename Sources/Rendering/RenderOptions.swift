@@ -22,15 +22,19 @@ public struct RenderOptions: Sendable {
     public var usesANSIColor: Bool
     /// Links each finding's location in the Markdown output when set.
     public var sourceLink: SourceLinkBuilder?
+    /// The repository's `https` web URL, such as `GitRemote.repositoryURL`. SARIF output names
+    /// it with the head commit in `versionControlProvenance` when set.
+    public var repositoryURL: String?
 
     public init(
         toolVersion: String, markdownTemplate: String? = nil, maxMarkdownLength: Int = 65_000,
-        usesANSIColor: Bool = false, sourceLink: SourceLinkBuilder? = nil
+        usesANSIColor: Bool = false, sourceLink: SourceLinkBuilder? = nil, repositoryURL: String? = nil
     ) {
         self.toolVersion = toolVersion
         self.markdownTemplate = markdownTemplate
         self.maxMarkdownLength = maxMarkdownLength
         self.usesANSIColor = usesANSIColor
         self.sourceLink = sourceLink
+        self.repositoryURL = repositoryURL
     }
 }
