@@ -10,6 +10,8 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case json
     /// A SARIF 2.1.0 log for GitHub code scanning and SARIF viewers.
     case sarif
+    /// GitHub Actions workflow commands that annotate the changed lines.
+    case github
 
     public var renderer: any ReportRenderer {
         switch self {
@@ -17,6 +19,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         case .text: TextRenderer()
         case .json: JSONRenderer()
         case .sarif: SARIFRenderer()
+        case .github: GitHubAnnotationsRenderer()
         }
     }
 
@@ -27,6 +30,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         case .text: "txt"
         case .json: "json"
         case .sarif: "sarif"
+        case .github: "txt"
         }
     }
 }

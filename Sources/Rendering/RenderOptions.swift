@@ -25,10 +25,18 @@ public struct RenderOptions: Sendable {
     /// The repository's `https` web URL, such as `GitRemote.repositoryURL`. SARIF output names
     /// it with the head commit in `versionControlProvenance` when set.
     public var repositoryURL: String?
+    /// The maximum number of GitHub annotations of each severity. GitHub shows at most 10 error,
+    /// 10 warning and 10 notice annotations per step, so the default fills each of them. Must be
+    /// at least 1.
+    public var maxAnnotationsPerSeverity: Int
+    /// The place that lists every finding, such as "the poolreview-review artifact", named in
+    /// the GitHub notice about findings left without an annotation. Nil names the Markdown review.
+    public var fullReviewLocation: String?
 
     public init(
         toolVersion: String, markdownTemplate: String? = nil, maxMarkdownLength: Int = 65_000,
-        usesANSIColor: Bool = false, sourceLink: SourceLinkBuilder? = nil, repositoryURL: String? = nil
+        usesANSIColor: Bool = false, sourceLink: SourceLinkBuilder? = nil, repositoryURL: String? = nil,
+        maxAnnotationsPerSeverity: Int = 10, fullReviewLocation: String? = nil
     ) {
         self.toolVersion = toolVersion
         self.markdownTemplate = markdownTemplate
@@ -36,5 +44,7 @@ public struct RenderOptions: Sendable {
         self.usesANSIColor = usesANSIColor
         self.sourceLink = sourceLink
         self.repositoryURL = repositoryURL
+        self.maxAnnotationsPerSeverity = maxAnnotationsPerSeverity
+        self.fullReviewLocation = fullReviewLocation
     }
 }

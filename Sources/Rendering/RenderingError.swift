@@ -23,6 +23,8 @@ public enum RenderingError: Error, Equatable, CustomStringConvertible {
     /// A repository URL that is not `https` with a host, or that has a user name, query,
     /// fragment, space, control or non-ASCII character.
     case invalidRepositoryURL(String)
+    /// A maximum number of GitHub annotations per severity below 1.
+    case invalidAnnotationLimit(Int)
 
     public var description: String {
         switch self {
@@ -47,6 +49,8 @@ public enum RenderingError: Error, Equatable, CustomStringConvertible {
         case .invalidRepositoryURL(let url):
             "the repository URL '\(visible(url))' is invalid; use an https URL such as https://github.com/owner/repo, "
                 + "without a user name, query or fragment"
+        case .invalidAnnotationLimit(let limit):
+            "the maximum number of GitHub annotations per severity is \(limit); use 1 or more"
         }
     }
 

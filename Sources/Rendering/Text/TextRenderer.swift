@@ -27,13 +27,13 @@ public struct TextRenderer: ReportRenderer {
                     + VisibleCharacters.escape(skipped.reason))
         }
 
-        lines.append(summary(of: report, style: style))
+        lines.append(Self.summary(of: report, style: style))
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// Builds the last line, such as
     /// `poolreview: 3 findings (1 error, 2 warnings) in 2 Go files, abc1234..def5678 (base: origin/main)`.
-    private func summary(of report: Report, style: TerminalStyle) -> String {
+    static func summary(of report: Report, style: TerminalStyle) -> String {
         let counts = FindingCounts(report.findings)
         var text = style.bold("poolreview: " + counts.findingsPhrase)
         if counts.total > 0 {
