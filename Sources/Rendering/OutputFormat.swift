@@ -12,6 +12,8 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case sarif
     /// GitHub Actions workflow commands that annotate the changed lines.
     case github
+    /// A GitLab Code Quality report for merge requests.
+    case codeclimate
 
     public var renderer: any ReportRenderer {
         switch self {
@@ -20,6 +22,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         case .json: JSONRenderer()
         case .sarif: SARIFRenderer()
         case .github: GitHubAnnotationsRenderer()
+        case .codeclimate: CodeQualityRenderer()
         }
     }
 
@@ -31,6 +34,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         case .json: "json"
         case .sarif: "sarif"
         case .github: "txt"
+        case .codeclimate: "json"
         }
     }
 }

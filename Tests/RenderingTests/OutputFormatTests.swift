@@ -4,7 +4,7 @@ import Testing
 @Suite("Output formats")
 struct OutputFormatTests {
     @Test func formatsHaveStableNames() {
-        #expect(OutputFormat.allCases.map(\.rawValue) == ["markdown", "text", "json", "sarif", "github"])
+        #expect(OutputFormat.allCases.map(\.rawValue) == ["markdown", "text", "json", "sarif", "github", "codeclimate"])
         #expect(OutputFormat(rawValue: "json") == .json)
     }
 
@@ -18,6 +18,6 @@ struct OutputFormatTests {
     }
 
     @Test func fileExtensionsMatchFormats() {
-        #expect(OutputFormat.allCases.map(\.fileExtension) == ["md", "txt", "json", "sarif", "txt"])
+        #expect(OutputFormat.allCases.map(\.fileExtension) == ["md", "txt", "json", "sarif", "txt", "json"])
     }
 }
