@@ -14,6 +14,8 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case github
     /// A GitLab Code Quality report for merge requests.
     case codeclimate
+    /// Diagnostics in reviewdog's rdjson format.
+    case rdjson
 
     public var renderer: any ReportRenderer {
         switch self {
@@ -23,6 +25,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         case .sarif: SARIFRenderer()
         case .github: GitHubAnnotationsRenderer()
         case .codeclimate: CodeQualityRenderer()
+        case .rdjson: RDJSONRenderer()
         }
     }
 
@@ -35,6 +38,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         case .sarif: "sarif"
         case .github: "txt"
         case .codeclimate: "json"
+        case .rdjson: "json"
         }
     }
 }

@@ -4,7 +4,7 @@ import Testing
 @Suite("Output formats")
 struct OutputFormatTests {
     @Test func formatsHaveStableNames() {
-        #expect(OutputFormat.allCases.map(\.rawValue) == ["markdown", "text", "json", "sarif", "github", "codeclimate"])
+        #expect(OutputFormat.allCases.map(\.rawValue) == ["markdown", "text", "json", "sarif", "github", "codeclimate", "rdjson"])
         #expect(OutputFormat(rawValue: "json") == .json)
     }
 
@@ -18,6 +18,6 @@ struct OutputFormatTests {
     }
 
     @Test func fileExtensionsMatchFormats() {
-        #expect(OutputFormat.allCases.map(\.fileExtension) == ["md", "txt", "json", "sarif", "txt", "json"])
+        #expect(OutputFormat.allCases.map(\.fileExtension) == ["md", "txt", "json", "sarif", "txt", "json", "json"])
     }
 }
