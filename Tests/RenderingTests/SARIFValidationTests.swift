@@ -1,3 +1,4 @@
+import ChecklistData
 import Foundation
 import Rendering
 import ReviewModel
@@ -33,8 +34,10 @@ struct SARIFValidationTests {
         var errors: [String: [String]]
     }
 
-    /// The reports to validate, with the options that make every optional part appear.
-    static var samples: [(name: String, report: Report)] {
+    /// The reports to validate, with the options that make every optional part appear. All but
+    /// the last use the small test checklist, and the last the built-in one with its full
+    /// explanations.
+    static func samples() throws -> [(name: String, report: Report, checklist: Checklist)] {
         var withNotes = Fixtures.wholeTreeReport
         withNotes.notes = ["internal/cache/entry.go:12: //poolreview:ignore names the unknown item 'defered-put'"]
         withNotes.findings[0].relatedLines = [80, 95]
@@ -42,8 +45,9 @@ struct SARIFValidationTests {
         controls.findings[0].path = "a b/c:d/100%/\u{1B}[2J\u{202E}/é.go"
         controls.findings[0].message = String(String.UnicodeScalarView((0...0x20).compactMap(Unicode.Scalar.init)))
         return [
-            ("findings", Fixtures.reportWithFindings), ("clean", Fixtures.cleanReport), ("whole-tree", withNotes),
-            ("hostile", Hostile.report), ("controls", controls),
+            ("findings", Fixtures.reportWithFindings, Fixtures.checklist), ("clean", Fixtures.cleanReport, Fixtures.checklist),
+            ("whole-tree", withNotes, Fixtures.checklist), ("hostile", Hostile.report, Fixtures.checklist),
+            ("controls", controls, Fixtures.checklist), ("built-in", Fixtures.reportWithFindings, try Checklist.builtIn()),
         ]
     }
 
@@ -61,10 +65,10 @@ struct SARIFValidationTests {
         }
     }
 
-    private func write(_ samples: [(name: String, report: Report)], to folder: URL) throws -> [String: URL] {
+    private func writeSamples(to folder: URL) throws -> [String: URL] {
         var files: [String: URL] = [:]
-        for sample in samples {
-            let output = try SARIFRenderer().render(sample.report, checklist: Fixtures.checklist, options: Self.options)
+        for sample in try Self.samples() {
+            let output = try SARIFRenderer().render(sample.report, checklist: sample.checklist, options: Self.options)
             let file = folder.appendingPathComponent(sample.name + ".sarif")
             try output.write(to: file, atomically: true, encoding: .utf8)
             files[sample.name] = file
@@ -84,7 +88,7 @@ struct SARIFValidationTests {
         guard let environment = environment() else { return }
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let files = try write(Self.samples, to: folder)
+        let files = try writeSamples(to: folder)
 
         // A control file that breaks the schema twice, so a checker that accepts everything fails.
         let broken = folder.appendingPathComponent("broken.sarif")
@@ -113,10 +117,11 @@ struct SARIFValidationTests {
         guard let environment = environment() else { return }
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let files = try write(Self.samples, to: folder)
+        let files = try writeSamples(to: folder)
 
         let expectedCounts = [
             "findings": ["error: 1", "warning: 1", "note: 1"],
+            "built-in": ["error: 1", "warning: 1", "note: 1"],
             "clean": ["error: 0", "warning: 0", "note: 0"],
             "hostile": ["error: 1", "warning: 0", "note: 0"],
         ]
