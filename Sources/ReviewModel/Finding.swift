@@ -15,6 +15,9 @@ public struct Finding: Sendable, Hashable, Codable {
     /// Other head lines the finding rests on, such as the `Get` of a missing `Put`. A change
     /// that touches any of them, or `line...endLine`, makes the finding part of the review.
     public var relatedLines: [Int]
+    /// Lines in other files of the package that the finding rests on, such as the `New` of a
+    /// pool declared elsewhere. A change there makes the finding part of the review.
+    public var relatedElsewhere: [LineReference] = []
     /// The whitespace-normalised text of the anchored statement, used for fingerprints that
     /// survive line moves.
     public var anchorText: String
@@ -40,9 +43,16 @@ public struct Finding: Sendable, Hashable, Codable {
     public var lines: ClosedRange<Int> { line...endLine }
 
     /// Returns true when the change touched the anchored lines or any related line.
-    public func isTouched(by touched: TouchedLines) -> Bool {
+    ///
+    /// - Parameters:
+    ///   - touched: the touched lines of the finding's own file.
+    ///   - elsewhere: the touched lines of other changed files, by path.
+    public func isTouched(by touched: TouchedLines, elsewhere: [String: TouchedLines] = [:]) -> Bool {
         if touched.touches(lines) { return true }
-        return relatedLines.contains { touched.touches(line: $0) }
+        if relatedLines.contains(where: { touched.touches(line: $0) }) { return true }
+        return relatedElsewhere.contains { reference in
+            elsewhere[reference.path]?.touches(line: reference.line) ?? false
+        }
     }
 }
 
@@ -59,4 +69,15 @@ public struct SourceExcerpt: Sendable, Hashable, Codable {
     }
 
     public var lastLine: Int { firstLine + max(lines.count, 1) - 1 }
+}
+
+/// A line of a file, by repository-relative path and 1-based number.
+public struct LineReference: Sendable, Hashable, Codable {
+    public var path: String
+    public var line: Int
+
+    public init(path: String, line: Int) {
+        self.path = path
+        self.line = line
+    }
 }

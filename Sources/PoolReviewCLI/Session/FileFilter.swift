@@ -65,6 +65,12 @@ enum SourceLines {
         return result
     }
 
+    /// The number of lines, counting a last line without a line break.
+    static func lineCount(of bytes: [UInt8]) -> Int {
+        let breaks = bytes.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+        return bytes.last == UInt8(ascii: "\n") || bytes.isEmpty ? breaks : breaks + 1
+    }
+
     /// The lines around `lines` with `context` lines on each side, decoded as UTF-8 with
     /// invalid bytes replaced and a trailing `\r` removed.
     static func excerpt(of bytes: [UInt8], lines wanted: ClosedRange<Int>, context: Int) -> SourceExcerpt? {

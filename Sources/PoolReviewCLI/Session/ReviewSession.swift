@@ -38,6 +38,7 @@ public struct ReviewSession {
         var packages: [String: PackageContext] = [:]
 
         let addedPaths = Set(changes.filter { $0.status == .added || $0.status == .copied }.compactMap(\.newPath))
+        var analysable: [(change: FileChange, path: String, bytes: [UInt8], touched: TouchedLines)] = []
         for change in changes {
             guard change.isGoFile else {
                 summary.otherFiles += 1
@@ -60,20 +61,38 @@ public struct ReviewSession {
                 summary.skipped.append(SkippedFile(path: path, reason: reason))
                 continue
             }
-            let directory = FileFilter.directory(of: path)
+            let touched = wholeFileTouched(change, request: request)
+                ? TouchedLines.wholeFile(lineCount: SourceLines.lineCount(of: bytes)) : change.touchedLines
+            analysable.append((change, path, bytes, touched))
+        }
+        let touchedByPath = Dictionary(analysable.map { ($0.path, $0.touched) }, uniquingKeysWith: { first, _ in first })
+
+        for item in analysable {
+            let directory = FileFilter.directory(of: item.path)
             if packages[directory] == nil {
                 packages[directory] = try packageContext(directory, reader: &reader, added: addedPaths)
             }
-            guard let package = packages[directory], let file = reader.parsedHead(path) else { continue }
+            guard let package = packages[directory], let file = reader.parsedHead(item.path) else { continue }
 
-            let baseFile = try change.oldPath.flatMap { try reader.parsedBase($0) }
-            let touched = wholeFileTouched(change, request: request) ? TouchedLines.wholeFile(lineCount: file.syntax.lineCount)
-                : change.touchedLines
-            let context = FileContext(file: file, package: package, baseFile: request.wholeTree ? nil : baseFile, touched: touched)
-            var review = matcher.review(context)
-            review.findings = review.findings.map { withExcerpt($0, bytes: bytes) }
-            reviews.append(review)
+            let baseFile = request.wholeTree ? nil : try item.change.oldPath.flatMap { try reader.parsedBase($0) }
+            let context = FileContext(
+                file: file, package: package, baseFile: baseFile, touched: item.touched, touchedElsewhere: touchedByPath)
+            reviews.append(excerpted(matcher.review(context), bytes: item.bytes))
             summary.goFilesAnalysed += 1
+        }
+
+        // A changed pool definition can break code in files the change did not touch, such
+        // as an assertion at a Get in another file after New changed its type.
+        if !request.wholeTree {
+            for package in packages.values where package.changesPoolDefinitions(touchedByPath) {
+                for path in package.filePaths where touchedByPath[path] == nil {
+                    guard let file = package.file(at: path) else { continue }
+                    let context = FileContext(file: file, package: package, touched: TouchedLines(), touchedElsewhere: touchedByPath)
+                    var review = excerpted(matcher.review(context), bytes: file.bytes)
+                    review.touchedItems = []
+                    reviews.append(review)
+                }
+            }
         }
 
         return makeReport(base: base, head: head, note: note, request: request, summary: summary, reviews: reviews)
@@ -93,10 +112,14 @@ public struct ReviewSession {
         return PackageContext(files: files, registry: registry, addedFiles: added)
     }
 
-    private func withExcerpt(_ finding: Finding, bytes: [UInt8]) -> Finding {
-        var finding = finding
-        finding.excerpt = SourceLines.excerpt(of: bytes, lines: finding.lines, context: excerptContext)
-        return finding
+    private func excerpted(_ review: FileReview, bytes: [UInt8]) -> FileReview {
+        var review = review
+        review.findings = review.findings.map { finding in
+            var finding = finding
+            finding.excerpt = SourceLines.excerpt(of: bytes, lines: finding.lines, context: excerptContext)
+            return finding
+        }
+        return review
     }
 
     private func makeReport(

@@ -7,6 +7,8 @@ struct AliasScan {
     struct Escape {
         let text: String
         let line: Int
+        /// The last line of the statement that hands the data on.
+        var endLine: Int? = nil
         /// Who reads the data after the release, for the message.
         let consumer: String
     }
@@ -17,6 +19,14 @@ struct AliasScan {
         let line: Int
         let putLine: Int
     }
+
+    /// Functions of package `bytes` whose result is a sub-slice of their first argument.
+    static let subSliceFunctions: Set<String> = [
+        "bytes.TrimSpace", "bytes.TrimSuffix", "bytes.TrimPrefix", "bytes.TrimLeft", "bytes.TrimRight", "bytes.Trim",
+        "bytes.TrimFunc", "bytes.TrimLeftFunc", "bytes.TrimRightFunc", "bytes.Fields", "bytes.FieldsFunc",
+        "bytes.Split", "bytes.SplitN", "bytes.SplitAfter", "bytes.SplitAfterN", "bytes.Cut", "bytes.CutPrefix",
+        "bytes.CutSuffix",
+    ]
 
     /// Methods whose result is a window into the object's memory.
     static let aliasingMethods: Set<String> = ["Bytes", "Next", "Peek", "AvailableBuffer", "Body", "Buffer"]
@@ -111,6 +121,9 @@ struct AliasScan {
             if call.isBuiltin("append"), let first = call.arguments.first {
                 return aliasText(first, aliases: aliases, includeObject: false)
             }
+            if let name = call.qualifiedName, Self.subSliceFunctions.contains(name), let first = call.arguments.first {
+                return aliasText(first, aliases: aliases, includeObject: false).map { _ in expr.canonicalText }
+            }
             if isZeroCopyConversion(call), let argument = call.arguments.first {
                 return aliasText(argument, aliases: aliases, includeObject: false).map { _ in expr.canonicalText }
             }
@@ -171,7 +184,7 @@ struct AliasScan {
                 guard releasedBefore(exitAt: ret.span.start) else { break }
                 for result in ret.results {
                     if let text = aliasText(result, includeObject: true) {
-                        escapes.append(Escape(text: text, line: ret.span.line, consumer: "the caller uses it"))
+                        escapes.append(Escape(text: text, line: ret.span.line, endLine: ret.span.endLine, consumer: "the caller uses it"))
                         break
                     }
                 }

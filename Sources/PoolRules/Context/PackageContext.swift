@@ -1,4 +1,5 @@
 import GoSyntax
+import ReviewModel
 
 /// What the rules know about one Go package at head: its declarations, its pools, and the
 /// functions that wrap them.
@@ -33,6 +34,24 @@ public struct PackageContext: Sendable {
         discoverNewFunctions()
         discoverHelpers()
         collectReleaseSites()
+    }
+
+    /// The package's files, by path.
+    public var filePaths: [String] { files.map(\.path) }
+
+    /// The parsed file at `path`, if it belongs to the package.
+    public func file(at path: String) -> GoFile? {
+        files.first { $0.path == path }
+    }
+
+    /// True when a change touched a pool declaration or a `New` function of this package, so
+    /// files that use those pools can have new findings although the change did not touch them.
+    public func changesPoolDefinitions(_ touched: [String: TouchedLines]) -> Bool {
+        pools.values.contains { pool in
+            if touched[pool.path]?.touches(pool.span.lines) == true { return true }
+            guard let path = pool.newPath, let function = pool.newFunction else { return false }
+            return touched[path]?.touches(function.span.lines) == true
+        }
     }
 
     /// The pools in a stable order, for rules that look at every declaration.

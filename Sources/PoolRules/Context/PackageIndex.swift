@@ -7,6 +7,8 @@ import GoSyntax
 struct PackageIndex: Sendable {
     /// Named types declared in the package, by name.
     var types: [String: TypeSpec] = [:]
+    /// The file that declares each named type, by type name.
+    var typePaths: [String: String] = [:]
     /// Struct fields by type name, then field name (embedded fields by their type's short name).
     var fields: [String: [String: GoType]] = [:]
     /// Package-level functions by name.
@@ -19,12 +21,12 @@ struct PackageIndex: Sendable {
     init(files: [GoFile]) {
         for file in files {
             for decl in file.syntax.decls {
-                add(decl)
+                add(decl, path: file.path)
             }
         }
     }
 
-    private mutating func add(_ decl: Decl) {
+    private mutating func add(_ decl: Decl, path: String) {
         switch decl {
         case .function(let function):
             if let receiver = function.receiver, let typeName = GoType(typeExpr: receiver.type)?.shortName {
@@ -37,6 +39,7 @@ struct PackageIndex: Sendable {
                 switch spec {
                 case .type(let typeSpec):
                     types[typeSpec.name.name] = typeSpec
+                    typePaths[typeSpec.name.name] = path
                     if case .structType(let structType) = typeSpec.type {
                         fields[typeSpec.name.name] = Self.fieldTypes(structType)
                     }

@@ -171,6 +171,11 @@ struct ReleaseFlow {
         if let empty = emptinessCheck(node.condition) {
             if empty { thenStart = start.handing(to: .inactive) } else { elseStart = start.handing(to: .inactive) }
         }
+        // A size check before Put drops oversized objects on purpose: `if b.Cap() > max {
+        // return }` or `if b.Cap() <= max { pool.Put(b) }`. The dropping branch is no leak.
+        if let thenDrops = SizeGate.dropBranch(node.condition, names) {
+            if thenDrops { thenStart = thenStart.handing(to: .released) } else { elseStart = elseStart.handing(to: .released) }
+        }
         var outcome = run(node.then.statements, from: thenStart, loops: loops)
         if let elseBranch = node.elseBranch {
             let other = run(elseBranch, from: elseStart, loops: loops, label: nil)
@@ -331,6 +336,12 @@ struct ReleaseFlow {
         if let operation = context.operation(call, environment: facts.environment, unit: facts.unit, file: file),
            operation.kind == .release {
             return operation.object?.passesObject(of: names) ?? false
+        }
+        // Closing an object from a pool that is not a sync.Pool (a connection pool, a wrapper)
+        // disposes of it: connection pools return or discard connections in Close.
+        if borrow.acquire.pool == nil, call.calleeName == "Close", call.arguments.isEmpty,
+           call.calleeBase?.passesObject(of: names) == true {
+            return true
         }
         // A method of the borrowed object's own type that releases it, called through an
         // alias whose declared type is an interface (`c = pooledConn; c.Close()`).

@@ -77,6 +77,30 @@ enum SizeGate {
         return fields
     }
 
+    /// Which branch of an `if` drops the object because it is too large: true for the
+    /// then-branch (`cap(b) > max`, `a || b`), false for the else-branch (`b.Cap() <= max`),
+    /// nil when the condition is not a size check of the object.
+    static func dropBranch(_ condition: Expr, _ names: Set<String>) -> Bool? {
+        guard case .binary(let binary) = condition.unparenthesized else { return nil }
+        switch binary.op {
+        case "||":
+            return dropBranch(binary.left, names) == true || dropBranch(binary.right, names) == true ? true : nil
+        case "&&":
+            return dropBranch(binary.left, names) == false || dropBranch(binary.right, names) == false ? false : nil
+        case ">", ">=", "<", "<=":
+            let sizeOnLeft = checkedParts(binary.left, names) != nil
+            let sizeOnRight = checkedParts(binary.right, names) != nil
+            guard sizeOnLeft != sizeOnRight else { return nil }
+            // `len(b) > 0` asks whether the object is empty, not whether it is too large.
+            let limit = sizeOnLeft ? binary.right : binary.left
+            if case .basicLit(let literal) = limit.unparenthesized, literal.raw == "0" || literal.raw == "1" { return nil }
+            let greater = binary.op.hasPrefix(">")
+            return sizeOnLeft ? greater : !greater
+        default:
+            return nil
+        }
+    }
+
     /// The parts of the object whose size `condition` reads, or nil when it reads none.
     static func checkedParts(_ condition: Expr, _ names: Set<String>) -> Set<String>? {
         var parts: Set<String> = []

@@ -11,17 +11,24 @@ public struct FileContext: Sendable {
     /// The lines the change touched. Rules report findings on any line; only rules that
     /// compare with the base use this, to anchor a finding at a removal.
     public let touched: TouchedLines
+    /// The touched lines of the other changed files, by path, for findings that rest on code
+    /// in another file of the package.
+    public let touchedElsewhere: [String: TouchedLines]
 
     /// The facts of every function and function literal in the file.
     let functions: [FunctionFacts]
     /// The facts of the base file's functions, by `FunctionUnit.identity`.
     let baseFunctions: [String: FunctionFacts]
 
-    public init(file: GoFile, package: PackageContext, baseFile: GoFile? = nil, touched: TouchedLines) {
+    public init(
+        file: GoFile, package: PackageContext, baseFile: GoFile? = nil, touched: TouchedLines,
+        touchedElsewhere: [String: TouchedLines] = [:]
+    ) {
         self.file = file
         self.package = package
         self.baseFile = baseFile
         self.touched = touched
+        self.touchedElsewhere = touchedElsewhere
         self.functions = FunctionUnit.withEnvironments(in: file, package: package.index).map {
             FunctionFacts(unit: $0.unit, environment: $0.environment, file: file, package: package)
         }
@@ -37,13 +44,15 @@ public struct FileContext: Sendable {
     /// Makes a finding of `rule` anchored at `lines` of this file.
     func finding<R: Rule>(
         _ rule: R.Type, lines: ClosedRange<Int>, message: String, related: [Int] = [],
-        anchor: String = "", severity: Severity? = nil
+        relatedElsewhere: [LineReference] = [], anchor: String = "", severity: Severity? = nil
     ) -> Finding {
         let description = R.description
-        return Finding(
+        var finding = Finding(
             item: description.id, path: file.path, line: lines.lowerBound, endLine: lines.upperBound,
             severity: severity ?? description.severity, message: message, bugs: description.bugs,
             relatedLines: related.filter { !lines.contains($0) }, anchorText: anchor)
+        finding.relatedElsewhere = relatedElsewhere.filter { $0.path != file.path }
+        return finding
     }
 
     /// The facts of the base version of a function, matched by name and receiver.

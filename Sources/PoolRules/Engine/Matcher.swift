@@ -41,7 +41,7 @@ public struct Matcher: Sendable {
         for rule in Self.allRules where enabledItems.contains(rule.description.id) {
             if context.file.isTest, !rule.description.checksTestFiles { continue }
             let result = rule.init().check(context)
-            if result.findings.contains(where: { $0.isTouched(by: context.touched) })
+            if result.findings.contains(where: { $0.isTouched(by: context.touched, elsewhere: context.touchedElsewhere) })
                 || result.examined.contains(where: context.touched.touches) {
                 review.touchedItems.insert(rule.description.id)
             }
@@ -55,10 +55,10 @@ public struct Matcher: Sendable {
         for var finding in allFindings {
             if let index = suppressions.firstIndex(where: { $0.covers(finding) }) {
                 used.insert(index)
-                if finding.isTouched(by: context.touched) { review.suppressedCount += 1 }
+                if finding.isTouched(by: context.touched, elsewhere: context.touchedElsewhere) { review.suppressedCount += 1 }
                 continue
             }
-            guard finding.isTouched(by: context.touched) else { continue }
+            guard finding.isTouched(by: context.touched, elsewhere: context.touchedElsewhere) else { continue }
             if let severity = severities[finding.item] { finding.severity = severity }
             review.findings.append(finding)
         }

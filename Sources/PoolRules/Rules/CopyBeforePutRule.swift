@@ -177,7 +177,7 @@ struct CopyBeforePutRule: Rule {
                 ? formatMessage(Self.escapesItself, escape.text, escape.consumer)
                 : formatMessage(Self.escapes, escape.text, borrow.name, escape.consumer)
             return context.finding(
-                Self.self, lines: escape.line...escape.line, message: message,
+                Self.self, lines: escape.line...max(escape.line, escape.endLine ?? escape.line), message: message,
                 related: [borrow.line] + scan.releaseLines + scan.definitionLines(of: escape.text), anchor: escape.text)
         }
     }

@@ -5,8 +5,9 @@ import ReviewModel
 ///
 /// The rule flags a `sync.Pool` created inside a function and used there, unless the
 /// function builds something that keeps it (a constructor returns it or stores it in a
-/// struct), the pool is created once and shared by a loop or goroutines of the same call, or
-/// the function is a test or benchmark. A pool created inside a loop body is flagged even in
+/// struct), the pool is created once and shared by a loop, goroutines or kept closures (an
+/// HTTP handler registered by a `run` function) of the same call, or the function is a test
+/// or benchmark. A pool created inside a loop body is flagged even in
 /// a constructor, unless it is stored into an element (one pool per size class). A pool
 /// assigned to a field in a method that is not a constructor is flagged unless a nil check
 /// or `sync.Once` guards the assignment.
@@ -261,6 +262,11 @@ struct PoolScopeRule: Rule {
             default:
                 break
             }
+            // A function literal that is kept (passed on, stored, returned) rather than called
+            // on the spot outlives this call, and so does the pool it captures.
+            for expr in statement.ownExpressions where !shared {
+                shared = expr.keepsClosureMentioning(name)
+            }
             return shared ? .skip : .children
         }
         return shared
@@ -268,6 +274,26 @@ struct PoolScopeRule: Rule {
 }
 
 private extension Expr {
+    /// True when the expression holds a function literal that mentions `name` and is not
+    /// called right away, such as a handler passed to `mux.HandleFunc`.
+    func keepsClosureMentioning(_ name: String) -> Bool {
+        var found = false
+        Walk.expressions(in: self) { expr in
+            if found { return .skip }
+            if case .call(let call) = expr, case .funcLit = call.function.unparenthesized {
+                // Called on the spot: look inside its arguments only.
+                for argument in call.arguments where argument.keepsClosureMentioning(name) { found = true }
+                return .skip
+            }
+            if case .funcLit = expr, expr.mentions(name) {
+                found = true
+                return .skip
+            }
+            return .children
+        }
+        return found
+    }
+
     /// True for `p.Get()`, `p.Get().(T)` and other method calls on the pool, whose result is
     /// an object, not the pool.
     func isCallOnPool(_ names: Set<String>) -> Bool {

@@ -244,20 +244,50 @@ struct BorrowScan {
     let kind: ObjectKind
 
     func firstEvent() -> Event? {
+        scan(borrow.unit.body.statements, after: borrow.statement.span.end)
+    }
+
+    /// The first event in `statements` after the offset `start`. The branch of an `if` taken
+    /// only when the pool gave nothing (`x == nil`, `!ok`) is skipped: what it does to a fresh
+    /// object says nothing about a reused one.
+    private func scan(_ statements: [Stmt], after start: Int) -> Event? {
         var event: Event?
-        let start = borrow.statement.span.end
-        Walk.statements(in: borrow.unit.body.statements) { statement in
+        Walk.statements(in: statements) { statement in
             guard event == nil else { return .skip }
             if case .defer = statement { return .skip }
             if statement.span.end <= start { return .skip }
-            let own = statement.childStatements.isEmpty ? [statement] : []
-            if let found = classify(statement, simple: !own.isEmpty, after: start) {
+            if case .if(let node) = statement, let emptyBranch = emptinessBranch(node.condition) {
+                if node.condition.span.start >= start, let line = use(in: node.condition) {
+                    event = .use(line: line)
+                    return .skip
+                }
+                let taken: [Stmt] = emptyBranch ? (node.elseBranch.map { [$0] } ?? []) : node.then.statements
+                event = scan((node.initializer.map { [$0] } ?? []) + taken, after: start)
+                return .skip
+            }
+            let simple = statement.childStatements.isEmpty
+            if let found = classify(statement, simple: simple, after: start) {
                 event = found
                 return .skip
             }
             return .children
         }
         return event
+    }
+
+    /// True when `condition` holds only if the pool gave nothing (`x == nil`, `!ok`), false
+    /// when it holds only if it gave an object; nil otherwise.
+    private func emptinessBranch(_ condition: Expr) -> Bool? {
+        let condition = condition.unparenthesized
+        if let ok = borrow.okName {
+            if condition.identName == ok { return false }
+            if case .unary(let unary) = condition, unary.op == "!", unary.operand.identName == ok { return true }
+        }
+        guard case .binary(let binary) = condition, binary.op == "==" || binary.op == "!=",
+              [binary.left, binary.right].contains(where: { $0.identName == "nil" }),
+              [binary.left, binary.right].contains(where: { $0.identName.map(borrow.names.contains) == true })
+        else { return nil }
+        return binary.op == "=="
     }
 
     private func classify(_ statement: Stmt, simple: Bool, after start: Int) -> Event? {

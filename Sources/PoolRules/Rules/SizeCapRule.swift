@@ -142,6 +142,7 @@ struct SizeCapRule: Rule {
                     result.findings.append(context.finding(
                         Self.self, lines: anchorLines,
                         message: formatMessage(Self.noGate, objectName, operation.poolName),
+                        related: relatedLines(names: names, typeName: objectTypeName, unit: facts.unit, context: context),
                         anchor: "\(operation.poolName).Put(\(objectName)) ungated"))
                     continue
                 }
@@ -154,10 +155,42 @@ struct SizeCapRule: Rule {
                         Self.partialGate, operation.call.canonicalText,
                         covered.sorted().map { "\(objectName).\($0)" }.joined(separator: ", "),
                         missing.map { "\(objectName).\($0)" }.joined(separator: ", ")),
+                    related: relatedLines(names: names, typeName: objectTypeName, unit: facts.unit, context: context),
                     anchor: "\(operation.poolName).Put(\(objectName)) partial"))
             }
         }
         return result
+    }
+
+    /// The lines a change can alter to make a `Put` unsafe without touching it: the size checks
+    /// of the object, removals in the function when they deleted a size check, and the
+    /// declarations of the object type's fields in this file (a new growable field).
+    private func relatedLines(names: Set<String>, typeName: String?, unit: FunctionUnit, context: FileContext) -> [Int] {
+        var lines: Set<Int> = []
+        let checks = sizeChecks(in: unit, names: names)
+        lines.formUnion(checks)
+        // A removal counts when the base version of the function had more size checks: the
+        // change deleted one.
+        if let base = context.baseFacts(of: unit), sizeChecks(in: base.unit, names: names).count > checks.count {
+            lines.formUnion(context.touched.removalPoints.filter { unit.span.lines.contains($0) })
+        }
+        if let typeName, let spec = context.package.index.types[typeName], case .structType(let structType) = spec.type,
+           context.package.index.typePaths[typeName] == context.file.path {
+            lines.formUnion(structType.fields.map(\.span.line))
+        }
+        return lines.sorted()
+    }
+
+    /// The lines of the `if` statements in the function that check the object's size.
+    private func sizeChecks(in unit: FunctionUnit, names: Set<String>) -> [Int] {
+        var lines: [Int] = []
+        Walk.statements(in: unit.body.statements) { statement in
+            if case .if(let node) = statement, SizeGate.checkedParts(node.condition, names) != nil {
+                lines.append(node.span.line)
+            }
+            return .children
+        }
+        return lines
     }
 
     /// The object's variable and its aliases when it is a borrow of this function.

@@ -106,7 +106,8 @@ struct TypedGetRule: Rule {
                 result.findings.append(context.finding(
                     Self.self, lines: assertion.span.lines,
                     message: formatMessage(Self.assertionMismatch, pool.displayName, asserted.description, expected.description),
-                    related: newResultLines(pool, in: context), anchor: "\(pool.displayName).Get().(\(asserted))"))
+                    related: newResultLines(pool, in: context), relatedElsewhere: newResultReference(pool),
+                    anchor: "\(pool.displayName).Get().(\(asserted))"))
             }
             for operation in facts.operations where operation.kind == .release && operation.isDirect {
                 guard let pool = operation.pool, let object = operation.object else { continue }
@@ -132,6 +133,12 @@ struct TypedGetRule: Rule {
     private func newResultLines(_ pool: PoolDeclaration, in context: FileContext) -> [Int] {
         guard pool.newPath == context.file.path, let result = pool.newResult else { return [] }
         return [result.span.line]
+    }
+
+    /// Where `New`'s result is, when `New` is in another file of the package.
+    private func newResultReference(_ pool: PoolDeclaration) -> [LineReference] {
+        guard let path = pool.newPath, let result = pool.newResult else { return [] }
+        return [LineReference(path: path, line: result.span.line)]
     }
 
     /// True for a type whose values the rule can compare: not an interface, and not a named
