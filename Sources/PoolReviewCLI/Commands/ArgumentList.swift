@@ -73,6 +73,7 @@ struct ArgumentList {
 /// A mistake in the command line; the message names the value and what to do.
 enum UsageError: Error, Equatable, CustomStringConvertible {
     case unknownCommand(String)
+    case unknownAction(String, command: String, expected: String)
     case unknownOption(String, command: String)
     case missingValue(option: String, command: String)
     case unexpectedValue(option: String, command: String)
@@ -85,6 +86,8 @@ enum UsageError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .unknownCommand(let name):
             return "unknown command '\(name)'; run 'poolreview --help' to see the commands"
+        case .unknownAction(let action, let command, let expected):
+            return "unknown action '\(action)' for 'poolreview \(command)'; use \(expected)"
         case .unknownOption(let option, let command):
             return "unknown option '\(option)' for 'poolreview \(command)'; run 'poolreview \(command) --help' to see its options"
         case .missingValue(let option, let command):

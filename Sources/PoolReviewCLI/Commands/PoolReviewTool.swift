@@ -24,14 +24,22 @@ public struct PoolReviewTool {
     public var standardError: (String) -> Void
     /// True when standard output is a terminal, so text output may use colour.
     public var outputIsTerminal: Bool
+    /// Reads all of standard input; only `pre-push` calls it, for git's list of pushed refs.
+    public var readStandardInput: () -> Data
+    /// The absolute path of the running binary, which `hook install` writes into the hook; nil
+    /// when it cannot be found.
+    public var executablePath: String?
 
     public init(
         currentDirectory: String, environment: [String: String], outputIsTerminal: Bool = false,
+        executablePath: String? = nil, readStandardInput: @escaping () -> Data = { Data() },
         standardOutput: @escaping (String) -> Void, standardError: @escaping (String) -> Void
     ) {
         self.currentDirectory = currentDirectory
         self.environment = environment
         self.outputIsTerminal = outputIsTerminal
+        self.executablePath = executablePath
+        self.readStandardInput = readStandardInput
         self.standardOutput = standardOutput
         self.standardError = standardError
     }
@@ -70,6 +78,12 @@ public struct PoolReviewTool {
         case "review":
             if wantsHelp(rest) { return printUsage(of: "review") }
             return try ReviewCommand(tool: self).run(rest)
+        case "hook":
+            if wantsHelp(rest) { return printUsage(of: "hook") }
+            return try HookCommand(tool: self).run(rest)
+        case PrePushCommand.name:
+            if wantsHelp(rest) { return printUsage(of: PrePushCommand.name) }
+            return PrePushCommand(tool: self).run(rest)
         case "checklist":
             if wantsHelp(rest) { return printUsage(of: "checklist") }
             _ = try ArgumentList(rest, spec: .init(), command: "checklist")
@@ -108,6 +122,12 @@ public struct PoolReviewTool {
         }
         standardOutput(text)
         return .clean
+    }
+
+    /// True when terminal text may be coloured: standard output is a terminal and `NO_COLOR` is
+    /// unset or empty.
+    var usesColour: Bool {
+        outputIsTerminal && (environment["NO_COLOR"] ?? "").isEmpty
     }
 
     /// Resolves `path` against the current directory.

@@ -7,6 +7,8 @@ enum Usage {
 
     Commands:
       review      Review the Go changes between two revisions and write the review.
+      hook        Install or uninstall the pre-push hook of a repository.
+      pre-push    Review a push; git runs it through the installed pre-push hook.
       checklist   List the 12 checklist items the review checks.
       explain     Explain a checklist item or a bug shape.
       help        Show the help of a command.
@@ -40,6 +42,45 @@ enum Usage {
 
         Exit status: 0 without findings, 1 with findings, 2 for a usage, repository or
         revision error.
+
+        """,
+        "hook": """
+        Usage: poolreview hook install [--repo DIR] [--mode warn|block] [--force]
+               poolreview hook uninstall [--repo DIR]
+
+        install writes a pre-push hook into the repository's hooks folder (core.hooksPath, or
+        the shared git directory's hooks folder, also for linked worktrees). The hook runs this
+        binary by its absolute path, and poolreview from PATH if the binary has moved.
+        An existing pre-push hook is renamed to pre-push.local and runs first with the same
+        input. Installing again updates the hook in place.
+
+        uninstall removes the hook only if poolreview wrote it, and moves pre-push.local back.
+
+        Options:
+          --repo DIR          The repository, or any folder inside it (default: the current folder).
+          --mode MODE         warn (default): print findings and let the push go ahead.
+                              block: stop a push that has a finding of severity error.
+          --force             Replace an existing hook instead of running it first; a copy is
+                              kept as pre-push.poolreview-backup.
+          -h, --help          Show this help.
+
+        """,
+        "pre-push": """
+        Usage: poolreview pre-push REMOTE [URL] [--mode warn|block] [--repo DIR]
+
+        Implements git's pre-push hook: reads '<local ref> <local sha> <remote ref> <remote sha>'
+        lines on standard input and reviews each distinct range once, in the terse text format.
+        A deletion is skipped. An existing remote branch is reviewed as remote sha..local sha.
+        A new branch, a forced push, or a remote commit missing here is reviewed from the merge
+        base with the nearest remote-tracking branch of REMOTE, else REMOTE/HEAD, main or master;
+        when none shares history, nothing is reviewed.
+
+        Options:
+          --mode MODE         warn (default): always exit 0, even when the review fails.
+                              block: exit 1 for a finding of severity error, and 2 when the
+                              review fails.
+          --repo DIR          The repository, or any folder inside it (default: the current folder).
+          -h, --help          Show this help.
 
         """,
         "checklist": """

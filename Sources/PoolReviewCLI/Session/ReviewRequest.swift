@@ -10,12 +10,19 @@ public struct ReviewRequest: Sendable {
     public var head: String?
     /// Review every Go file at head as if the change added it.
     public var wholeTree: Bool
+    /// How a hook or a CI run chose `base`, shown where the report names its base; nil when the
+    /// user named the base.
+    public var baseNote: String?
 
-    public init(repositoryPath: String, range: String? = nil, base: String? = nil, head: String? = nil, wholeTree: Bool = false) {
+    public init(
+        repositoryPath: String, range: String? = nil, base: String? = nil, head: String? = nil, wholeTree: Bool = false,
+        baseNote: String? = nil
+    ) {
         self.repositoryPath = repositoryPath
         self.range = range
         self.base = base
         self.head = head
         self.wholeTree = wholeTree
+        self.baseNote = baseNote
     }
 }

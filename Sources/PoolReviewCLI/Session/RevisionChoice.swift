@@ -4,7 +4,7 @@ import ReviewModel
 /// Picks the base and head of a review from the request, as git would read them.
 enum RevisionChoice {
     /// The base, the head, and a note saying how the base was chosen when the user did not
-    /// name it.
+    /// name it: the request's own `baseNote`, or the default base's note.
     static func resolve(_ request: ReviewRequest, in repository: GitRepository) throws -> (Revision, Revision, String?) {
         var base: Revision?
         var head: Revision?
@@ -26,7 +26,7 @@ enum RevisionChoice {
             return (resolvedHead, resolvedHead, nil)
         }
         if let base {
-            return (base, resolvedHead, nil)
+            return (base, resolvedHead, request.baseNote)
         }
         let chosen = try repository.defaultBase(head: resolvedHead)
         return (chosen.base, resolvedHead, chosen.note)
