@@ -84,6 +84,9 @@ public struct PoolReviewTool {
         case PrePushCommand.name:
             if wantsHelp(rest) { return printUsage(of: PrePushCommand.name) }
             return PrePushCommand(tool: self).run(rest)
+        case PreCommitCommand.name:
+            if wantsHelp(rest) { return printUsage(of: PreCommitCommand.name) }
+            return PreCommitCommand(tool: self).run(rest)
         case "checklist":
             if wantsHelp(rest) { return printUsage(of: "checklist") }
             _ = try ArgumentList(rest, spec: .init(), command: "checklist")

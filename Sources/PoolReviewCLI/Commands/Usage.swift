@@ -9,6 +9,7 @@ enum Usage {
       review      Review the Go changes between two revisions and write the review.
       hook        Install or uninstall the pre-push hook of a repository.
       pre-push    Review a push; git runs it through the installed pre-push hook.
+      pre-commit  Review a push for the pre-commit framework's pre-push stage.
       checklist   List the 12 checklist items the review checks.
       explain     Explain a checklist item or a bug shape.
       help        Show the help of a command.
@@ -79,6 +80,21 @@ enum Usage {
           --mode MODE         warn (default): always exit 0, even when the review fails.
                               block: exit 1 for a finding of severity error, and 2 when the
                               review fails.
+          --repo DIR          The repository, or any folder inside it (default: the current folder).
+          -h, --help          Show this help.
+
+        """,
+        "pre-commit": """
+        Usage: poolreview pre-commit [--mode warn|block] [--repo DIR]
+
+        Reviews a push for the pre-commit framework's pre-push stage. The range is
+        PRE_COMMIT_FROM_REF..PRE_COMMIT_TO_REF; when pre-commit sets only PRE_COMMIT_REMOTE_NAME
+        and PRE_COMMIT_LOCAL_BRANCH, the base follows the pre-push rule for a new branch; without
+        any of them, HEAD is reviewed against its default base. Output and exit status are those
+        of 'poolreview pre-push'.
+
+        Options:
+          --mode MODE         warn (default) or block, as for 'poolreview pre-push'.
           --repo DIR          The repository, or any folder inside it (default: the current folder).
           -h, --help          Show this help.
 

@@ -35,9 +35,10 @@ func hookEnvironment(_ fixture: GitFixture, extra: [String: String] = [:]) -> [S
 /// Runs `program` with `arguments` and returns its status and output, whatever the status.
 ///
 /// Standard output and standard error go to files, so a chatty hook cannot block on a full pipe.
+/// A process still running after `timeout` seconds is terminated and reported as failed.
 func runProcess(
     _ program: String, _ arguments: [String], in directory: String, environment: [String: String],
-    input: String? = nil
+    input: String? = nil, timeout: TimeInterval = 600
 ) throws -> ToolRun {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: program)
@@ -62,14 +63,23 @@ func runProcess(
     process.standardInput = input == nil ? FileHandle.nullDevice : inputFile
 
     try process.run()
+    let deadline = Date().addingTimeInterval(timeout)
+    while process.isRunning, Date() < deadline {
+        usleep(50_000)
+    }
+    let timedOut = process.isRunning
+    if timedOut {
+        process.terminate()
+    }
     process.waitUntilExit()
     try outputFile.close()
     try errorFile.close()
     try inputFile.close()
+    let timeoutNote = timedOut ? "\n\(program) timed out after \(Int(timeout)) seconds and was terminated\n" : ""
     return ToolRun(
-        status: process.terminationStatus,
+        status: timedOut ? -1 : process.terminationStatus,
         standardOutput: try String(contentsOfFile: outputPath, encoding: .utf8),
-        standardError: try String(contentsOfFile: errorPath, encoding: .utf8))
+        standardError: try String(contentsOfFile: errorPath, encoding: .utf8) + timeoutNote)
 }
 
 /// Runs `git` in `directory` (relative to the fixture) and returns the outcome without judging it.
@@ -118,7 +128,7 @@ extension GitFixture {
         try commit(message: "Add CSV export and a summary handler")
     }
 
-    /// The commit `revision` names in `directory`.
+    /// Returns the full SHA of the commit that `revision` names in `directory`.
     func sha(_ revision: String, in directory: String = "repo") throws -> String {
         try gitLine("rev-parse", revision, in: directory)
     }
@@ -135,7 +145,7 @@ extension GitFixture {
     }
 }
 
-/// The `base..head` of each "the full review" line of a hook's output.
+/// Returns the `base..head` of each "the full review" line of a hook's output.
 func reviewedRanges(in output: String) -> [String] {
     let marker = "the full review: poolreview review "
     return output.split(separator: "\n").compactMap { line in
