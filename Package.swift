@@ -63,7 +63,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["PoolReviewCLI", "ReviewModel", "TestSupport", "poolreview"]
+            dependencies: ["PoolReviewCLI", "ReviewModel", "Rendering", "TestSupport", "poolreview"]
         ),
     ]
 )

@@ -67,6 +67,9 @@ struct ArgumentList {
 
     func value(_ name: String) -> String? { values[name]?.last }
 
+    /// Every value of a repeatable option, in the order given.
+    func allValues(_ name: String) -> [String] { values[name] ?? [] }
+
     func has(_ flag: String) -> Bool { flags.contains(flag) }
 }
 

@@ -9,36 +9,30 @@ struct ReviewCommand {
     let tool: PoolReviewTool
 
     static let spec = ArgumentList.Spec(
-        flags: ["all"], valued: ["repo", "base", "head", "format", "output", "template"], maxPositionals: 1)
+        flags: ["all", "ci", "annotations", "no-step-summary"],
+        valued: ["repo", "base", "head", "format", "output", "template", "fail-on"],
+        repeatable: ["output"], maxPositionals: 1)
 
     func run(_ arguments: [String]) throws -> PoolReviewTool.ExitStatus {
         let parsed = try ArgumentList(arguments, spec: Self.spec, command: "review")
         let format = try outputFormat(parsed.value("format"))
+        let outputs = try OutputTargets(parsed.allValues("output"), command: "review")
+        let threshold = try FailureThreshold.parse(parsed.value("fail-on"), command: "review")
         let template = try parsed.value("template").map(readTemplate)
-        if template != nil, format != .markdown {
+        if template != nil, !outputs.formats(primary: format).contains(.markdown) {
             throw UsageError.invalidValue(
                 option: "--format", value: format.rawValue, expected: "markdown when --template is given", command: "review")
         }
         let checklist = try Checklist.builtIn()
 
-        let request = ReviewRequest(
-            repositoryPath: tool.absolutePath(parsed.value("repo") ?? "."),
-            range: parsed.positionals.first, base: parsed.value("base"), head: parsed.value("head"),
-            wholeTree: parsed.has("all"))
+        let request = try CIRequestBuilder(tool: tool, parsed: parsed).request()
         let report = try ReviewSession().run(request)
 
-        let colour = format == .text && parsed.value("output") == nil && tool.outputIsTerminal
-            && (tool.environment["NO_COLOR"] ?? "").isEmpty
-        let options = RenderOptions(
-            toolVersion: PoolReviewTool.version, markdownTemplate: template, usesANSIColor: colour)
-        let rendered = try format.renderer.render(report, checklist: checklist, options: options)
-
-        if let output = parsed.value("output") {
-            try OutputFile.write(rendered, to: tool.absolutePath(output))
-        } else {
-            tool.standardOutput(rendered)
-        }
-        return report.findings.isEmpty ? .clean : .findings
+        let writer = ReviewWriter(tool: tool, checklist: checklist, template: template)
+        try writer.write(
+            report, format: format, outputs: outputs, annotations: parsed.has("annotations"),
+            stepSummary: !parsed.has("no-step-summary"))
+        return threshold.status(for: report.findings)
     }
 
     private func outputFormat(_ value: String?) throws -> OutputFormat {
@@ -73,18 +67,5 @@ struct ReviewCommand {
             return String(cString: strerror(posix.rawValue))
         }
         return nsError.localizedDescription
-    }
-}
-
-/// Writes output files whole or not at all.
-enum OutputFile {
-    /// Writes `text` to a temporary file in the target's folder, then renames it over the
-    /// target, so an interrupted run never leaves half a report.
-    static func write(_ text: String, to path: String) throws {
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw CommandError.writeFailed(path: path, reason: ReviewCommand.reason(error))
-        }
     }
 }

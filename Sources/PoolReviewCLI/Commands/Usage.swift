@@ -1,3 +1,5 @@
+import Rendering
+
 /// The help texts of the command line.
 enum Usage {
     static let main = """
@@ -22,6 +24,9 @@ enum Usage {
 
     """
 
+    /// The names of the output formats this build has, for the help text.
+    private static let formatNames = OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")
+
     static let commands: [String: String] = [
         "review": """
         Usage: poolreview review [BASE..HEAD | BASE...HEAD | BASE] [OPTIONS]
@@ -31,18 +36,34 @@ enum Usage {
         against its merge base with the current branch's upstream, else with origin/HEAD,
         main or master; the output names the base it chose.
 
+        In CI (--ci, or CI set and no range, --base, --head or --all given) the range comes
+        from the environment: the GitHub Actions event file (pull_request,
+        pull_request_target, merge_group and push events) or GitLab CI's variables (merge
+        request and push pipelines). --base and --head still win over it.
+
         Options:
           --repo DIR          The repository, or any folder inside it (default: the current folder).
           --base REV          The base revision; overrides the range's base.
           --head REV          The head revision; overrides the range's head (default: HEAD).
           --all               Review every Go file at HEAD as if it were new.
-          --format FORMAT     markdown (default), text or json.
-          --output FILE       Write the review to FILE instead of standard output.
+          --ci                Take the range from the GitHub Actions or GitLab CI environment,
+                              and fail when there is none.
+          --format FORMAT     \(formatNames) (default: markdown).
+          --output FILE       Write the --format output to FILE instead of standard output.
+          --output FORMAT=FILE
+                              Also write FORMAT to FILE; repeat for more files. Each file is
+                              written whole or not at all.
           --template FILE     A Markdown template to use instead of the built-in one.
+          --fail-on LEVEL     Exit with 1 only for a finding of severity LEVEL or higher:
+                              error, warning, info (default: any finding) or never.
+          --annotations       Also print the findings as GitHub workflow commands on standard
+                              output, so GitHub shows them on the changed lines.
+          --no-step-summary   In GitHub Actions, do not append the Markdown review to the file
+                              named by GITHUB_STEP_SUMMARY.
           -h, --help          Show this help.
 
-        Exit status: 0 without findings, 1 with findings, 2 for a usage, repository or
-        revision error.
+        Exit status: 0 without findings (or none at the --fail-on level), 1 with findings, 2 for
+        a usage, repository or revision error.
 
         """,
         "hook": """

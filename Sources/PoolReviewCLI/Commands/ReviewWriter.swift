@@ -1,0 +1,99 @@
+import ChecklistData
+import Foundation
+import Rendering
+import ReviewModel
+
+/// Renders a finished review in every format that the command line requests, and writes each one out.
+struct ReviewWriter {
+    let tool: PoolReviewTool
+    let checklist: Checklist
+    /// The `--template` text for Markdown outputs, or nil for the built-in template.
+    let template: String?
+
+    /// The name of the GitHub workflow-command format that `--annotations` prints, once a build
+    /// has it.
+    static let annotationFormatName = "github"
+
+    /// Writes the `--format` output to standard output or its file, then each `FORMAT=FILE`
+    /// output, then the GitHub step summary and annotations when they apply.
+    func write(
+        _ report: Report, format: OutputFormat, outputs: OutputTargets, annotations: Bool, stepSummary: Bool
+    ) throws {
+        var cache: [OutputFormat: String] = [:]
+        func rendered(_ format: OutputFormat) throws -> String {
+            if let text = cache[format] { return text }
+            let text = try render(report, format: format, colour: false)
+            cache[format] = text
+            return text
+        }
+
+        if let path = outputs.primaryPath {
+            try OutputFile.write(try rendered(format), to: tool.absolutePath(path))
+        } else {
+            tool.standardOutput(try render(report, format: format, colour: format == .text && tool.usesColour))
+        }
+        for target in outputs.extra {
+            try OutputFile.write(try rendered(target.format), to: tool.absolutePath(target.path))
+        }
+
+        if stepSummary, let summaryPath = gitHubStepSummaryPath {
+            try OutputFile.append(try rendered(.markdown) + "\n", to: summaryPath)
+        }
+        if annotations {
+            try printAnnotations(report, alreadyPrinted: outputs.primaryPath == nil ? format : nil, rendered: rendered)
+        }
+    }
+
+    /// `GITHUB_STEP_SUMMARY` when running in GitHub Actions, else nil.
+    private var gitHubStepSummaryPath: String? {
+        guard tool.environment["GITHUB_ACTIONS"] == "true" else { return nil }
+        return tool.environment.nonEmpty("GITHUB_STEP_SUMMARY")
+    }
+
+    private func printAnnotations(
+        _ report: Report, alreadyPrinted: OutputFormat?, rendered: (OutputFormat) throws -> String
+    ) throws {
+        guard let format = OutputFormat(rawValue: Self.annotationFormatName) else {
+            tool.standardError(
+                "poolreview: this build has no '\(Self.annotationFormatName)' output format yet, so --annotations "
+                    + "printed nothing.\n")
+            return
+        }
+        guard format != alreadyPrinted else { return }
+        tool.standardOutput(try rendered(format))
+    }
+
+    private func render(_ report: Report, format: OutputFormat, colour: Bool) throws -> String {
+        let options = RenderOptions(
+            toolVersion: PoolReviewTool.version, markdownTemplate: format == .markdown ? template : nil,
+            usesANSIColor: colour)
+        return try format.renderer.render(report, checklist: checklist, options: options)
+    }
+}
+
+/// Writes output files whole or not at all.
+enum OutputFile {
+    /// Writes `text` to a temporary file in the target's folder, then renames it over the
+    /// target, so an interrupted run never leaves half a report.
+    static func write(_ text: String, to path: String) throws {
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw CommandError.writeFailed(path: path, reason: ReviewCommand.reason(error))
+        }
+    }
+
+    /// Appends `text` to the file at `path`, creating it when it does not exist.
+    static func append(_ text: String, to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw CommandError.writeFailed(path: path, reason: String(cString: strerror(errno)))
+        }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        do {
+            try handle.write(contentsOf: Data(text.utf8))
+        } catch {
+            throw CommandError.writeFailed(path: path, reason: ReviewCommand.reason(error))
+        }
+    }
+}
