@@ -53,6 +53,31 @@ extension GitRepository {
         } ?? []
     }
 
+    /// Reads every Go file directly inside one folder of the commit of `revision`, with one tree
+    /// lookup for the whole folder: the files of one Go package.
+    ///
+    /// - Returns: (path, bytes) pairs in git's tree order; empty when the folder does not exist.
+    public func goSources(inDirectory directory: String, at revision: Revision) throws(GitReaderError) -> [GoSource] {
+        let folder = Self.trimmingTrailingSlashes(directory)
+        return try withTree(at: folder, of: revision) { tree throws(GitReaderError) in
+            var sources: [GoSource] = []
+            for index in 0..<git_tree_entrycount(tree) {
+                guard let entry = git_tree_entry_byindex(tree, index),
+                      let name = git_tree_entry_name(entry).map({ String(cString: $0) }),
+                      name.hasSuffix(".go"),
+                      git_tree_entry_type(entry) == GIT_OBJECT_BLOB,
+                      isRegularFile(mode: git_tree_entry_filemode(entry).rawValue),
+                      let id = git_tree_entry_id(entry)
+                else {
+                    continue
+                }
+                let path = folder.isEmpty ? name : folder + "/" + name
+                sources.append(GoSource(path: path, bytes: try blobBytes(id: id)))
+            }
+            return sources
+        } ?? []
+    }
+
     /// Lists every regular file in the commit of `revision`, in every folder, as `git ls-tree -r` would.
     ///
     /// Symlinks and submodules are left out. The paths are repository-relative and in git's tree order.
@@ -140,5 +165,17 @@ extension GitRepository {
             trimmed = trimmed.dropLast()
         }
         return String(trimmed)
+    }
+}
+
+/// The contents of one Go file at a revision.
+public struct GoSource: Sendable {
+    /// The repository-relative path.
+    public var path: String
+    public var bytes: [UInt8]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
     }
 }

@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import GitReader
 import GoSyntax
 import PoolRules
@@ -5,7 +7,9 @@ import ReviewModel
 
 /// Runs one review: reads the two revisions through the git reader, analyses the changed Go
 /// files with the package context around them, and returns the report.
-public struct ReviewSession {
+///
+/// Packages are independent, so they are analysed in parallel once their files are read.
+public struct ReviewSession: Sendable {
     public var matcher: Matcher
     public var registry: PoolRegistry
     /// Lines of context shown around a finding's anchored lines.
@@ -32,84 +36,68 @@ public struct ReviewSession {
             changes = try repository.changeSet(base: base, head: head).files
         }
 
-        var reader = TreeReader(repository: repository, base: base, head: head)
         var summary = FileSummary()
-        var reviews: [FileReview] = []
-        var packages: [String: PackageContext] = [:]
+        let reviewed = ChangedGoFile.select(from: changes, summary: &summary)
+        let work = try PackageWork.read(reviewed, changes: changes, repository: repository, base: base, head: head,
+                                        wholeTree: request.wholeTree, summary: &summary)
 
-        let addedPaths = Set(changes.filter { $0.status == .added || $0.status == .copied }.compactMap(\.newPath))
-        var analysable: [(change: FileChange, path: String, bytes: [UInt8], touched: TouchedLines)] = []
-        for change in changes {
-            guard change.isGoFile else {
-                summary.otherFiles += 1
-                continue
-            }
-            if FileFilter.isInTestdata(change.displayPath) {
-                summary.testdataFiles += 1
-                continue
-            }
-            if let reason = FileFilter.skipReason(change) {
-                if change.status == .deleted {
-                    summary.goFilesDeleted += 1
-                } else {
-                    summary.skipped.append(SkippedFile(path: change.displayPath, reason: reason))
-                }
-                continue
-            }
-            guard let path = change.newPath, let bytes = try reader.headBytes(path) else { continue }
-            if let reason = FileFilter.skipReason(path: path, bytes: bytes) {
-                summary.skipped.append(SkippedFile(path: path, reason: reason))
-                continue
-            }
-            let touched = wholeFileTouched(change, request: request)
-                ? TouchedLines.wholeFile(lineCount: SourceLines.lineCount(of: bytes)) : change.touchedLines
-            analysable.append((change, path, bytes, touched))
+        let outcomes = analyse(work)
+        for outcome in outcomes {
+            summary.goFilesAnalysed += outcome.analysedFiles
+            summary.skipped += outcome.skipped
         }
-        let touchedByPath = Dictionary(analysable.map { ($0.path, $0.touched) }, uniquingKeysWith: { first, _ in first })
-
-        for item in analysable {
-            let directory = FileFilter.directory(of: item.path)
-            if packages[directory] == nil {
-                packages[directory] = try packageContext(directory, reader: &reader, added: addedPaths)
-            }
-            guard let package = packages[directory], let file = reader.parsedHead(item.path) else { continue }
-
-            let baseFile = request.wholeTree ? nil : try item.change.oldPath.flatMap { try reader.parsedBase($0) }
-            let context = FileContext(
-                file: file, package: package, baseFile: baseFile, touched: item.touched, touchedElsewhere: touchedByPath)
-            reviews.append(excerpted(matcher.review(context), bytes: item.bytes))
-            summary.goFilesAnalysed += 1
-        }
-
-        // A changed pool definition can break code in files the change did not touch, such
-        // as an assertion at a Get in another file after New changed its type.
-        if !request.wholeTree {
-            for package in packages.values where package.changesPoolDefinitions(touchedByPath) {
-                for path in package.filePaths where touchedByPath[path] == nil {
-                    guard let file = package.file(at: path) else { continue }
-                    let context = FileContext(file: file, package: package, touched: TouchedLines(), touchedElsewhere: touchedByPath)
-                    var review = excerpted(matcher.review(context), bytes: file.bytes)
-                    review.touchedItems = []
-                    reviews.append(review)
-                }
-            }
-        }
-
+        let reviews = outcomes.flatMap(\.reviews)
         return makeReport(base: base, head: head, note: note, request: request, summary: summary, reviews: reviews)
     }
 
-    private func wholeFileTouched(_ change: FileChange, request: ReviewRequest) -> Bool {
-        request.wholeTree || change.status == .copied
-            || (change.status == .added && change.hunks.isEmpty)
+    /// Analyses every package on all cores and returns the outcomes in package order.
+    private func analyse(_ work: [PackageWork]) -> [PackageOutcome] {
+        let results = OutcomeSlots(count: work.count)
+        DispatchQueue.concurrentPerform(iterations: work.count) { index in
+            results.set(index, analyse(work[index]))
+        }
+        return results.values
     }
 
-    private func packageContext(_ directory: String, reader: inout TreeReader, added: Set<String>) throws -> PackageContext {
-        var files: [GoFile] = []
-        for path in try reader.goFiles(in: directory) {
-            guard let file = try reader.parsedHeadIfReviewable(path) else { continue }
-            files.append(file)
+    private func analyse(_ work: PackageWork) -> PackageOutcome {
+        var outcome = PackageOutcome()
+        var reviewable: [GoSource] = []
+        for source in work.sources {
+            if let reason = FileFilter.skipReason(path: source.path, bytes: source.bytes) {
+                if work.reviewed[source.path] != nil { outcome.skipped.append(SkippedFile(path: source.path, reason: reason)) }
+            } else {
+                reviewable.append(source)
+            }
         }
-        return PackageContext(files: files, registry: registry, addedFiles: added)
+        let reviewedPaths = reviewable.map(\.path).filter { work.reviewed[$0] != nil }
+        outcome.analysedFiles = reviewedPaths.count
+        // No marker of pool code anywhere in the package: no rule can find anything.
+        guard PackageRelevance.isRelevant(reviewable.map(\.bytes)) else { return outcome }
+
+        let files = reviewable.map { GoFile(path: $0.path, bytes: $0.bytes, syntax: GoParser.parse($0.bytes)) }
+        let package = PackageContext(files: files, registry: registry, addedFiles: work.addedPaths)
+        let touchedByPath = work.touchedElsewhere
+
+        for file in files {
+            guard let changed = work.reviewed[file.path] else { continue }
+            let baseFile = work.baseSources[file.path].map { GoFile(path: $0.path, bytes: $0.bytes, syntax: GoParser.parse($0.bytes)) }
+            let touched = changed.wholeFile ? TouchedLines.wholeFile(lineCount: file.syntax.lineCount) : changed.touched
+            let context = FileContext(
+                file: file, package: package, baseFile: baseFile, touched: touched, touchedElsewhere: touchedByPath)
+            outcome.reviews.append(excerpted(matcher.review(context), bytes: file.bytes))
+        }
+
+        // A changed pool definition can break code in files the change did not touch, such as
+        // an assertion at a Get in another file after New changed its type.
+        if !work.wholeTree, package.changesPoolDefinitions(touchedByPath) {
+            for file in files where work.reviewed[file.path] == nil {
+                let context = FileContext(file: file, package: package, touched: TouchedLines(), touchedElsewhere: touchedByPath)
+                var review = excerpted(matcher.review(context), bytes: file.bytes)
+                review.touchedItems = []
+                outcome.reviews.append(review)
+            }
+        }
+        return outcome
     }
 
     private func excerpted(_ review: FileReview, bytes: [UInt8]) -> FileReview {
@@ -131,8 +119,39 @@ public struct ReviewSession {
             let status: ItemStatus = findings.contains { $0.item == item } ? .finding : touched.contains(item) ? .clean : .untouched
             return ChecklistStatus(item: item, status: status)
         }
+        var summary = summary
+        summary.skipped.sort { $0.path < $1.path }
         return Report(
             base: base, head: head, baseNote: note, reviewsWholeTree: request.wholeTree, files: summary,
-            checklist: checklist, findings: findings, notes: reviews.flatMap(\.notes))
+            checklist: checklist, findings: findings, notes: reviews.flatMap(\.notes).sorted())
+    }
+}
+
+/// What the review learned from one package.
+struct PackageOutcome: Sendable {
+    var reviews: [FileReview] = []
+    var analysedFiles = 0
+    var skipped: [SkippedFile] = []
+}
+
+/// One result slot per package, written from several threads.
+private final class OutcomeSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [PackageOutcome?]
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    func set(_ index: Int, _ outcome: PackageOutcome) {
+        lock.lock()
+        slots[index] = outcome
+        lock.unlock()
+    }
+
+    var values: [PackageOutcome] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.compactMap { $0 }
     }
 }

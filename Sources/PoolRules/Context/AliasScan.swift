@@ -227,7 +227,7 @@ struct AliasScan {
         Walk.statements(in: facts.unit.body.statements) { statement in
             guard !found, statement.span.end > start, statement.span.start < end else { return .skip }
             if statement.span.start >= start, case .select = statement { found = true }
-            if statement.span.start >= start, statement.childStatements.isEmpty, statement.rebinds(borrow.names) { found = true }
+            if statement.span.start >= start, statement.isSimple, statement.rebinds(borrow.names) { found = true }
             for expr in statement.ownExpressions where expr.span.start >= start && expr.span.end <= end {
                 Walk.expressions(in: expr) { expr in
                     if found { return .skip }
@@ -289,7 +289,7 @@ struct AliasScan {
             Walk.statements(in: facts.unit.body.statements) { statement in
                 guard found == nil, !rebound else { return .skip }
                 guard statement.span.end > put.span.end else { return .skip }
-                if statement.childStatements.isEmpty || statement.span.start > put.span.end {
+                if statement.isSimple || statement.span.start > put.span.end {
                     if case .defer = statement { return .skip }
                     if statement.rebinds(borrow.names) { rebound = true; return .skip }
                 }

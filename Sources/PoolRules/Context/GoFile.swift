@@ -1,17 +1,28 @@
 import GoSyntax
 
 /// One parsed Go file and where it lives.
-public struct GoFile: Sendable {
+public final class GoFile: Sendable {
     /// The repository-relative path.
     public let path: String
     /// The file's bytes, as read from git.
     public let bytes: [UInt8]
     public let syntax: SourceFile
+    /// The local names of the file's imports, mapped to their import paths: `gzip` for
+    /// `compress/gzip`, or the explicit name.
+    let importNames: [String: String]
+    /// Every function and function literal of the file, outermost first.
+    let units: [FunctionUnit]
 
     public init(path: String, bytes: [UInt8], syntax: SourceFile) {
         self.path = path
         self.bytes = bytes
         self.syntax = syntax
+        var names: [String: String] = [:]
+        for spec in syntax.imports {
+            names[spec.name?.name ?? defaultImportName(spec.path)] = spec.path
+        }
+        self.importNames = names
+        self.units = FunctionUnit.all(in: syntax)
     }
 
     /// The source text a span covers, with invalid UTF-8 replaced.
@@ -23,17 +34,6 @@ public struct GoFile: Sendable {
 
     /// True for `_test.go` files.
     public var isTest: Bool { path.hasSuffix("_test.go") }
-
-    /// The local names of the file's imports by import path: `gzip` for `compress/gzip`,
-    /// or the explicit name.
-    var importNames: [String: String] {
-        var names: [String: String] = [:]
-        for spec in syntax.imports {
-            let local = spec.name?.name ?? defaultImportName(spec.path)
-            names[local] = spec.path
-        }
-        return names
-    }
 }
 
 /// The package name Go assumes for an import path: its last element, without a `go-` prefix
@@ -51,7 +51,7 @@ func defaultImportName(_ path: String) -> String {
 }
 
 /// A function or method body, or a function literal's body, that the rules analyse on its own.
-struct FunctionUnit: Sendable {
+final class FunctionUnit: Sendable {
     /// The declared name; for a function literal, the enclosing declaration's name.
     let name: String
     /// The receiver's type name for a method (without `*` or type arguments).
@@ -63,10 +63,23 @@ struct FunctionUnit: Sendable {
     /// True for a function literal.
     let isLiteral: Bool
     /// For a function literal inside a function declaration, where that declaration starts.
-    var declarationStart: Int? = nil
-    /// The parameters and results in declaration order, with the names they bind.
-    var parameters: [(name: String, type: GoType?)] {
-        type.params.flatMap { field in field.names.map { ($0.name, GoType(typeExpr: field.type)) } }
+    let declarationStart: Int?
+    /// The parameters in declaration order, with the names they bind.
+    let parameters: [(name: String, type: GoType?)]
+
+    init(
+        name: String, receiverType: String?, receiverName: String?, type: FuncType, body: Block, span: Span,
+        isLiteral: Bool, declarationStart: Int? = nil
+    ) {
+        self.name = name
+        self.receiverType = receiverType
+        self.receiverName = receiverName
+        self.type = type
+        self.body = body
+        self.span = span
+        self.isLiteral = isLiteral
+        self.declarationStart = declarationStart
+        self.parameters = type.params.flatMap { field in field.names.map { ($0.name, GoType(typeExpr: field.type)) } }
     }
 
     var resultTypes: [GoType?] {
@@ -88,16 +101,13 @@ struct FunctionUnit: Sendable {
                 units.append(FunctionUnit(
                     name: function.name.name, receiverType: receiverType, receiverName: receiver?.names.first?.name,
                     type: function.type, body: body, span: function.span, isLiteral: false))
-                let first = units.count
-                collectLiterals(in: body.statements, enclosing: function.name.name, into: &units)
-                for index in first..<units.count {
-                    units[index].declarationStart = function.span.start
-                }
+                collectLiterals(
+                    in: body.statements, enclosing: function.name.name, declarationStart: function.span.start, into: &units)
             case .gen(let gen):
                 for spec in gen.specs {
                     guard case .value(let value) = spec else { continue }
                     for expr in value.values {
-                        collectLiterals(in: expr, enclosing: value.names.first?.name ?? "", into: &units)
+                        collectLiterals(in: expr, enclosing: value.names.first?.name ?? "", declarationStart: nil, into: &units)
                     }
                 }
             case .bad:
@@ -107,11 +117,23 @@ struct FunctionUnit: Sendable {
         return units
     }
 
+    /// The names of the functions and methods the body calls, function literals included.
+    var calleeNames: Set<String> {
+        var names: Set<String> = []
+        for statement in body.statements {
+            Walk.expressions(in: statement) { expr in
+                if case .call(let call) = expr, let name = call.calleeName { names.insert(name) }
+                return .children
+            }
+        }
+        return names
+    }
+
     /// Every function of the file with the types of its local names. A function literal also
     /// sees the names of the function declaration around it.
     static func withEnvironments(in file: GoFile, package: PackageIndex) -> [(unit: FunctionUnit, environment: TypeEnvironment)] {
         var declarations: [Int: TypeEnvironment] = [:]
-        return all(in: file.syntax).map { unit in
+        return file.units.map { unit in
             let outer = unit.declarationStart.flatMap { declarations[$0] }
             let environment = TypeEnvironment(unit: unit, package: package, importNames: file.importNames, outer: outer)
             if !unit.isLiteral { declarations[unit.span.start] = environment }
@@ -119,21 +141,28 @@ struct FunctionUnit: Sendable {
         }
     }
 
-    private static func collectLiterals(in statements: [Stmt], enclosing: String, into units: inout [FunctionUnit]) {
+    private static func collectLiterals(
+        in statements: [Stmt], enclosing: String, declarationStart: Int?, into units: inout [FunctionUnit]
+    ) {
         for statement in statements {
-            for expr in statement.ownExpressions {
-                collectLiterals(in: expr, enclosing: enclosing, into: &units)
+            Walk.expressions(in: statement) { expr in
+                guard case .funcLit(let literal) = expr else { return .children }
+                units.append(FunctionUnit(
+                    name: enclosing, receiverType: nil, receiverName: nil, type: literal.type,
+                    body: literal.body, span: literal.span, isLiteral: true, declarationStart: declarationStart))
+                return .children
             }
-            collectLiterals(in: statement.childStatements, enclosing: enclosing, into: &units)
         }
     }
 
-    private static func collectLiterals(in expr: Expr, enclosing: String, into units: inout [FunctionUnit]) {
+    private static func collectLiterals(
+        in expr: Expr, enclosing: String, declarationStart: Int?, into units: inout [FunctionUnit]
+    ) {
         Walk.expressions(in: expr) { expr in
             guard case .funcLit(let literal) = expr else { return .children }
             units.append(FunctionUnit(
                 name: enclosing, receiverType: nil, receiverName: nil, type: literal.type,
-                body: literal.body, span: literal.span, isLiteral: true))
+                body: literal.body, span: literal.span, isLiteral: true, declarationStart: declarationStart))
             return .children
         }
     }

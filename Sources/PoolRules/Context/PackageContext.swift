@@ -6,7 +6,7 @@ import ReviewModel
 ///
 /// Built once per package from all of its files (test files included), then shared by the
 /// analysis of every changed file in that package.
-public struct PackageContext: Sendable {
+public final class PackageContext: @unchecked Sendable {
     let files: [GoFile]
     let index: PackageIndex
     let registry: PoolRegistry
@@ -16,10 +16,17 @@ public struct PackageContext: Sendable {
     var helpers: [String: WrapperSpec] = [:]
     /// The pool key of each helper, by helper name.
     var helperPools: [String: String] = [:]
+    /// The last name of every helper and registered wrapper (`getBuf`, `AcquireRequest`, `Free`),
+    /// the only names besides `Get` and `Put` that a pool operation can call.
+    var operationNames: Set<String> = []
     /// Every release of every pool, by pool key.
     var releaseSites: [String: [ReleaseSite]] = [:]
     /// Paths of the package's files that the change adds.
     let addedFiles: Set<String>
+    /// The type environment of every function of every file, by path, in `GoFile.units` order.
+    private var environments: [String: [TypeEnvironment]] = [:]
+    /// Channel fields that worker goroutines drain, by `Type.field`.
+    var workerQueues: [String: WorkerQueue] = [:]
 
     /// Indexes `files`, which must all belong to one package directory.
     ///
@@ -30,10 +37,25 @@ public struct PackageContext: Sendable {
         self.addedFiles = addedFiles
         self.index = PackageIndex(files: files)
         self.registry = registry
+        self.operationNames = Set(registry.wrappers.keys.map { String($0.split(separator: ".").last ?? "") })
+        for file in files {
+            environments[file.path] = FunctionUnit.withEnvironments(in: file, package: index).map(\.environment)
+        }
         discoverPools()
         discoverNewFunctions()
         discoverHelpers()
         collectReleaseSites()
+        workerQueues = findWorkerQueues()
+    }
+
+    /// Every function of `file` with the types of its local names, computed once per file of
+    /// the package; a file from elsewhere (the base side of a change) is computed on the spot.
+    func unitsWithEnvironments(_ file: GoFile) -> [(unit: FunctionUnit, environment: TypeEnvironment)] {
+        if let cached = environments[file.path], cached.count == file.units.count,
+           files.contains(where: { $0.path == file.path && $0.bytes.count == file.bytes.count }) {
+            return Array(zip(file.units, cached))
+        }
+        return FunctionUnit.withEnvironments(in: file, package: index)
     }
 
     /// The package's files, by path.
@@ -61,7 +83,7 @@ public struct PackageContext: Sendable {
 
     // MARK: - Pools
 
-    private mutating func discoverPools() {
+    private func discoverPools() {
         for file in files {
             let syntax = SyncPoolSyntax(importNames: file.importNames)
             guard syntax.syncName != nil else { continue }
@@ -78,13 +100,13 @@ public struct PackageContext: Sendable {
                     }
                 }
             }
-            for unit in FunctionUnit.all(in: file.syntax) {
+            for unit in file.units {
                 addLocalPools(in: unit, file: file, syntax: syntax)
             }
         }
     }
 
-    private mutating func addPackageVariablePools(_ value: ValueSpec, file: GoFile, syntax: SyncPoolSyntax) {
+    private func addPackageVariablePools(_ value: ValueSpec, file: GoFile, syntax: SyncPoolSyntax) {
         for (position, name) in value.names.enumerated() {
             let initial = position < value.values.count ? value.values[position] : nil
             let typed = value.type.map { syntax.isPoolType($0) } ?? false
@@ -101,7 +123,7 @@ public struct PackageContext: Sendable {
         }
     }
 
-    private mutating func addFieldPools(_ typeSpec: TypeSpec, file: GoFile, syntax: SyncPoolSyntax) {
+    private func addFieldPools(_ typeSpec: TypeSpec, file: GoFile, syntax: SyncPoolSyntax) {
         guard case .structType(let structType) = typeSpec.type else { return }
         for field in structType.fields {
             let single = syntax.isPoolType(field.type)
@@ -117,7 +139,7 @@ public struct PackageContext: Sendable {
         }
     }
 
-    private mutating func addLocalPools(in unit: FunctionUnit, file: GoFile, syntax: SyncPoolSyntax) {
+    private func addLocalPools(in unit: FunctionUnit, file: GoFile, syntax: SyncPoolSyntax) {
         Walk.statements(in: unit.body.statements) { statement in
             switch statement {
             case .assign(let assign) where assign.isDefine && assign.lhs.count == assign.rhs.count:
@@ -142,7 +164,7 @@ public struct PackageContext: Sendable {
         }
     }
 
-    private mutating func addLocalPool(
+    private func addLocalPool(
         name: String, value: Expr?, span: Span, unit: FunctionUnit, file: GoFile, syntax: SyncPoolSyntax
     ) {
         let key = Self.localKey(function: unit, name: name)
@@ -164,11 +186,11 @@ public struct PackageContext: Sendable {
 
     /// Finds `New` functions given in struct literals (`&T{pool: sync.Pool{New: …}}`), in
     /// assignments of a pool literal to a field, and in `x.New = func…` assignments.
-    private mutating func discoverNewFunctions() {
+    private func discoverNewFunctions() {
         for file in files {
             let syntax = SyncPoolSyntax(importNames: file.importNames)
             guard syntax.syncName != nil else { continue }
-            for (unit, environment) in FunctionUnit.withEnvironments(in: file, package: index) {
+            for (unit, environment) in unitsWithEnvironments(file) {
                 for statement in unit.body.statements {
                     Walk.statements(in: statement) { statement in
                         recordNewFunctions(in: statement, unit: unit, environment: environment, file: file, syntax: syntax)
@@ -198,7 +220,7 @@ public struct PackageContext: Sendable {
         }
     }
 
-    private mutating func recordNewFunctions(
+    private func recordNewFunctions(
         in statement: Stmt, unit: FunctionUnit, environment: TypeEnvironment, file: GoFile, syntax: SyncPoolSyntax
     ) {
         guard case .assign(let assign) = statement, assign.lhs.count == assign.rhs.count else { return }
@@ -218,7 +240,7 @@ public struct PackageContext: Sendable {
         }
     }
 
-    private mutating func recordNewFunctions(inLiteral expr: Expr, file: GoFile, syntax: SyncPoolSyntax) {
+    private func recordNewFunctions(inLiteral expr: Expr, file: GoFile, syntax: SyncPoolSyntax) {
         guard case .compositeLit(let literal) = expr, let type = literal.type,
               let typeName = GoType(typeExpr: type)?.shortName else { return }
         for element in literal.elements {
@@ -233,7 +255,7 @@ public struct PackageContext: Sendable {
         }
     }
 
-    private mutating func inferNewResult(_ key: String) {
+    private func inferNewResult(_ key: String) {
         guard let function = pools[key]?.newFunction,
               let file = files.first(where: { $0.path == pools[key]?.newPath }) else { return }
         let unit = FunctionUnit(

@@ -4,55 +4,72 @@ import GoSyntax
 ///
 /// This index is syntactic: it knows names and written types, not the types a compiler would
 /// infer.
-struct PackageIndex: Sendable {
+final class PackageIndex: Sendable {
     /// Named types declared in the package, by name.
-    var types: [String: TypeSpec] = [:]
+    let types: [String: TypeSpec]
     /// The file that declares each named type, by type name.
-    var typePaths: [String: String] = [:]
+    let typePaths: [String: String]
     /// Struct fields by type name, then field name (embedded fields by their type's short name).
-    var fields: [String: [String: GoType]] = [:]
+    let fields: [String: [String: GoType]]
     /// Package-level functions by name.
-    var functions: [String: FuncDecl] = [:]
+    let functions: [String: FuncDecl]
     /// Methods by receiver type name (without `*`), then method name.
-    var methods: [String: [String: FuncDecl]] = [:]
+    let methods: [String: [String: FuncDecl]]
     /// Package-level variables with a written type or a value, by name.
-    var variables: [String: ValueSpec] = [:]
+    let variables: [String: ValueSpec]
 
     init(files: [GoFile]) {
+        var builder = Builder()
         for file in files {
             for decl in file.syntax.decls {
-                add(decl, path: file.path)
+                builder.add(decl, path: file.path)
             }
         }
+        types = builder.types
+        typePaths = builder.typePaths
+        fields = builder.fields
+        functions = builder.functions
+        methods = builder.methods
+        variables = builder.variables
     }
 
-    private mutating func add(_ decl: Decl, path: String) {
-        switch decl {
-        case .function(let function):
-            if let receiver = function.receiver, let typeName = GoType(typeExpr: receiver.type)?.shortName {
-                methods[typeName, default: [:]][function.name.name] = function
-            } else {
-                functions[function.name.name] = function
-            }
-        case .gen(let gen):
-            for spec in gen.specs {
-                switch spec {
-                case .type(let typeSpec):
-                    types[typeSpec.name.name] = typeSpec
-                    typePaths[typeSpec.name.name] = path
-                    if case .structType(let structType) = typeSpec.type {
-                        fields[typeSpec.name.name] = Self.fieldTypes(structType)
-                    }
-                case .value(let value) where gen.keyword == .var:
-                    for name in value.names {
-                        variables[name.name] = value
-                    }
-                default:
-                    break
+    /// Collects the declarations before the index is frozen.
+    private struct Builder {
+        var types: [String: TypeSpec] = [:]
+        var typePaths: [String: String] = [:]
+        var fields: [String: [String: GoType]] = [:]
+        var functions: [String: FuncDecl] = [:]
+        var methods: [String: [String: FuncDecl]] = [:]
+        var variables: [String: ValueSpec] = [:]
+
+        mutating func add(_ decl: Decl, path: String) {
+            switch decl {
+            case .function(let function):
+                if let receiver = function.receiver, let typeName = GoType(typeExpr: receiver.type)?.shortName {
+                    methods[typeName, default: [:]][function.name.name] = function
+                } else {
+                    functions[function.name.name] = function
                 }
+            case .gen(let gen):
+                for spec in gen.specs {
+                    switch spec {
+                    case .type(let typeSpec):
+                        types[typeSpec.name.name] = typeSpec
+                        typePaths[typeSpec.name.name] = path
+                        if case .structType(let structType) = typeSpec.type {
+                            fields[typeSpec.name.name] = PackageIndex.fieldTypes(structType)
+                        }
+                    case .value(let value) where gen.keyword == .var:
+                        for name in value.names {
+                            variables[name.name] = value
+                        }
+                    default:
+                        break
+                    }
+                }
+            case .bad:
+                break
             }
-        case .bad:
-            break
         }
     }
 

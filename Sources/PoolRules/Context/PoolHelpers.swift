@@ -9,19 +9,29 @@ extension PackageContext {
     /// a release helper (`func putBuf(b *bytes.Buffer) { bufPool.Put(b) }`, or
     /// `func (b *Buf) Free() { pool.Put(b) }`). Wrappers of wrappers are found too, up to three
     /// levels deep.
-    mutating func discoverHelpers() {
+    func discoverHelpers() {
+        // Only a function that calls Get, Put, a known wrapper or a helper found so far can be a
+        // helper, so the callee names of each function are collected once and checked first.
+        var calls: [String: [Set<String>]] = [:]
+        for file in files {
+            calls[file.path] = file.units.map(\.calleeNames)
+        }
         for _ in 0..<3 {
             let before = helpers.count
+            let interesting = Set(["Get", "Put"]).union((Array(helpers.keys) + Array(registry.wrappers.keys)).map {
+                String($0.split(separator: ".").last ?? "")
+            })
             for file in files {
-                for (unit, environment) in FunctionUnit.withEnvironments(in: file, package: index) where !unit.isLiteral {
+                let fileCalls = calls[file.path] ?? []
+                for (position, (unit, environment)) in unitsWithEnvironments(file).enumerated() where !unit.isLiteral {
+                    guard position < fileCalls.count, !fileCalls[position].isDisjoint(with: interesting) else { continue }
                     let name = unit.receiverType.map { $0 + "." + unit.name } ?? unit.name
                     guard helpers[name] == nil else { continue }
-                    if let found = acquireHelper(unit, name: name, environment: environment, file: file) {
+                    if let found = acquireHelper(unit, name: name, environment: environment, file: file)
+                        ?? releaseHelper(unit, name: name, environment: environment, file: file) {
                         helpers[name] = found.spec
                         helperPools[name] = found.poolKey
-                    } else if let found = releaseHelper(unit, name: name, environment: environment, file: file) {
-                        helpers[name] = found.spec
-                        helperPools[name] = found.poolKey
+                        operationNames.insert(unit.name)
                     }
                 }
             }

@@ -30,6 +30,8 @@ struct PoolOperation: Sendable {
 extension PackageContext {
     /// Classifies a call as a pool operation, or returns nil for any other call.
     func operation(_ call: CallExpr, environment: TypeEnvironment, unit: FunctionUnit, file: GoFile) -> PoolOperation? {
+        // Most calls are not pool operations; their name says so without any type lookup.
+        guard let name = call.calleeName, name == "Get" || name == "Put" || operationNames.contains(name) else { return nil }
         switch call.function.unparenthesized {
         case .ident(let ident):
             guard environment.type(ofName: ident.name) == nil, let spec = helpers[ident.name] else { return nil }

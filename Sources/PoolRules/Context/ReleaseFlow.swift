@@ -76,7 +76,7 @@ struct ReleaseFlow {
         if let error = borrow.errorName {
             Walk.statements(in: borrow.unit.body.statements) { statement in
                 guard until == Int.max else { return .skip }
-                if statement.span.start > borrow.statement.span.end, statement.childStatements.isEmpty,
+                if statement.span.start > borrow.statement.span.end, statement.isSimple,
                    case .assign(let assign) = statement, assign.lhs.contains(where: { $0.identName == error }) {
                     until = statement.span.start
                 }

@@ -12,10 +12,10 @@ struct ReleaseSite: Sendable {
 
 extension PackageContext {
     /// Collects every release of every pool in the package, closures included.
-    mutating func collectReleaseSites() {
+    func collectReleaseSites() {
         var sites: [String: [ReleaseSite]] = [:]
         for file in files {
-            for (unit, environment) in FunctionUnit.withEnvironments(in: file, package: index) {
+            for (unit, environment) in unitsWithEnvironments(file) {
                 for statement in unit.body.statements {
                     Walk.expressions(in: statement) { expr in
                         if case .funcLit = expr { return .skip }

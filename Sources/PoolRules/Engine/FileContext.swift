@@ -29,12 +29,12 @@ public struct FileContext: Sendable {
         self.baseFile = baseFile
         self.touched = touched
         self.touchedElsewhere = touchedElsewhere
-        self.functions = FunctionUnit.withEnvironments(in: file, package: package.index).map {
+        self.functions = package.unitsWithEnvironments(file).map {
             FunctionFacts(unit: $0.unit, environment: $0.environment, file: file, package: package)
         }
         var base: [String: FunctionFacts] = [:]
         if let baseFile {
-            for (unit, environment) in FunctionUnit.withEnvironments(in: baseFile, package: package.index) where !unit.isLiteral {
+            for (unit, environment) in package.unitsWithEnvironments(baseFile) where !unit.isLiteral {
                 base[unit.identity] = FunctionFacts(unit: unit, environment: environment, file: baseFile, package: package)
             }
         }

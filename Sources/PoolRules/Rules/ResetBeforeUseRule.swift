@@ -265,7 +265,7 @@ struct BorrowScan {
                 event = scan((node.initializer.map { [$0] } ?? []) + taken, after: start)
                 return .skip
             }
-            let simple = statement.childStatements.isEmpty
+            let simple = statement.isSimple
             if let found = classify(statement, simple: simple, after: start) {
                 event = found
                 return .skip

@@ -73,7 +73,7 @@ extension StatementPath {
     static func flows(from: Int, to: Int, in body: [Stmt]) -> Bool {
         guard to > from else { return false }
         let path = StatementPath(to: from, in: body)
-        if let innermost = path.innermost, innermost.childStatements.isEmpty,
+        if let innermost = path.innermost, innermost.isSimple,
            innermost.span.start <= to, to < innermost.span.end {
             return true
         }

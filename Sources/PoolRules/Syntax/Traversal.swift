@@ -11,35 +11,84 @@ enum Descend {
 /// Depth-first pre-order walks over expressions and statements.
 ///
 /// Function literals are visited like any other expression; a visitor that treats closures as
-/// separate functions returns `.skip` for `.funcLit`.
+/// separate functions returns `.skip` for `.funcLit`. The walks switch over the node kinds
+/// directly instead of building arrays of children, because they run over every node of
+/// every analysed file.
 enum Walk {
     static func expressions(in expr: Expr, _ visit: (Expr) -> Descend) {
         guard visit(expr) == .children else { return }
-        for child in expr.childExpressions {
-            expressions(in: child, visit)
-        }
-        if case .funcLit(let literal) = expr {
-            for statement in literal.body.statements {
-                expressions(in: statement, visit)
-            }
+        switch expr {
+        case .ident, .basicLit, .bad:
+            break
+        case .compositeLit(let node):
+            if let type = node.type { expressions(in: type, visit) }
+            for element in node.elements { expressions(in: element, visit) }
+        case .funcLit(let node):
+            fields(of: node.type, visit)
+            for statement in node.body.statements { expressions(in: statement, visit) }
+        case .paren(let node):
+            expressions(in: node.inner, visit)
+        case .selector(let node):
+            expressions(in: node.base, visit)
+        case .index(let node):
+            expressions(in: node.base, visit)
+            for index in node.indices { expressions(in: index, visit) }
+        case .slice(let node):
+            expressions(in: node.base, visit)
+            if let low = node.low { expressions(in: low, visit) }
+            if let high = node.high { expressions(in: high, visit) }
+            if let max = node.max { expressions(in: max, visit) }
+        case .typeAssert(let node):
+            expressions(in: node.base, visit)
+            if let type = node.type { expressions(in: type, visit) }
+        case .call(let node):
+            expressions(in: node.function, visit)
+            for argument in node.arguments { expressions(in: argument, visit) }
+        case .star(let node):
+            expressions(in: node.operand, visit)
+        case .unary(let node):
+            expressions(in: node.operand, visit)
+        case .binary(let node):
+            expressions(in: node.left, visit)
+            expressions(in: node.right, visit)
+        case .keyValue(let node):
+            expressions(in: node.key, visit)
+            expressions(in: node.value, visit)
+        case .arrayType(let node):
+            if let length = node.length { expressions(in: length, visit) }
+            expressions(in: node.element, visit)
+        case .structType(let node):
+            for field in node.fields { expressions(in: field.type, visit) }
+        case .funcType(let node):
+            fields(of: node, visit)
+        case .interfaceType(let node):
+            for element in node.elements { expressions(in: element.type, visit) }
+        case .mapType(let node):
+            expressions(in: node.key, visit)
+            expressions(in: node.value, visit)
+        case .chanType(let node):
+            expressions(in: node.value, visit)
+        case .ellipsis(let node):
+            if let element = node.element { expressions(in: element, visit) }
         }
     }
 
+    private static func fields(of type: FuncType, _ visit: (Expr) -> Descend) {
+        for field in type.typeParams { expressions(in: field.type, visit) }
+        for field in type.params { expressions(in: field.type, visit) }
+        for field in type.results { expressions(in: field.type, visit) }
+    }
+
+    /// Visits every expression of `stmt` and of the statements nested in it.
     static func expressions(in stmt: Stmt, _ visit: (Expr) -> Descend) {
-        for expr in stmt.ownExpressions {
-            expressions(in: expr, visit)
-        }
-        for child in stmt.childStatements {
-            expressions(in: child, visit)
-        }
+        stmt.forEachOwnExpression { expressions(in: $0, visit) }
+        stmt.forEachChildStatement { expressions(in: $0, visit) }
     }
 
     /// Visits `stmt` and every statement nested in it, not entering function literals.
     static func statements(in stmt: Stmt, _ visit: (Stmt) -> Descend) {
         guard visit(stmt) == .children else { return }
-        for child in stmt.childStatements {
-            statements(in: child, visit)
-        }
+        stmt.forEachChildStatement { statements(in: $0, visit) }
     }
 
     static func statements(in body: [Stmt], _ visit: (Stmt) -> Descend) {
@@ -49,118 +98,103 @@ enum Walk {
     }
 }
 
-extension Expr {
-    /// The direct sub-expressions, in source order. A function literal's body is not included:
-    /// its statements are reached through `Walk`.
-    var childExpressions: [Expr] {
-        switch self {
-        case .ident, .basicLit, .bad:
-            return []
-        case .compositeLit(let node):
-            return (node.type.map { [$0] } ?? []) + node.elements
-        case .funcLit(let node):
-            return fieldTypes(node.type)
-        case .paren(let node):
-            return [node.inner]
-        case .selector(let node):
-            return [node.base]
-        case .index(let node):
-            return [node.base] + node.indices
-        case .slice(let node):
-            return [node.base] + [node.low, node.high, node.max].compactMap { $0 }
-        case .typeAssert(let node):
-            return [node.base] + (node.type.map { [$0] } ?? [])
-        case .call(let node):
-            return [node.function] + node.arguments
-        case .star(let node):
-            return [node.operand]
-        case .unary(let node):
-            return [node.operand]
-        case .binary(let node):
-            return [node.left, node.right]
-        case .keyValue(let node):
-            return [node.key, node.value]
-        case .arrayType(let node):
-            return (node.length.map { [$0] } ?? []) + [node.element]
-        case .structType(let node):
-            return node.fields.map(\.type)
-        case .funcType(let node):
-            return fieldTypes(node)
-        case .interfaceType(let node):
-            return node.elements.map(\.type)
-        case .mapType(let node):
-            return [node.key, node.value]
-        case .chanType(let node):
-            return [node.value]
-        case .ellipsis(let node):
-            return node.element.map { [$0] } ?? []
-        }
-    }
-
-    private func fieldTypes(_ type: FuncType) -> [Expr] {
-        (type.typeParams + type.params + type.results).map(\.type)
-    }
-}
-
 extension Stmt {
     /// The expressions that belong to this statement itself, not to nested statements.
     var ownExpressions: [Expr] {
-        switch self {
-        case .bad, .empty, .labeled, .branch, .block, .select:
-            return []
-        case .decl(let decl):
-            return decl.specs.flatMap { spec -> [Expr] in
-                if case .value(let value) = spec { return (value.type.map { [$0] } ?? []) + value.values }
-                return []
-            }
-        case .expr(let node):
-            return [node.expr]
-        case .send(let node):
-            return [node.channel, node.value]
-        case .incDec(let node):
-            return [node.target]
-        case .assign(let node):
-            return node.lhs + node.rhs
-        case .go(let node):
-            return [node.call]
-        case .defer(let node):
-            return [node.call]
-        case .return(let node):
-            return node.results
-        case .if(let node):
-            return [node.condition]
-        case .switch(let node):
-            return (node.tag.map { [$0] } ?? []) + node.clauses.flatMap { $0.expressions ?? [] }
-        case .typeSwitch(let node):
-            return node.clauses.flatMap { $0.expressions ?? [] }
-        case .for(let node):
-            return node.condition.map { [$0] } ?? []
-        case .range(let node):
-            return [node.key, node.value].compactMap { $0 } + [node.collection]
-        }
+        var result: [Expr] = []
+        forEachOwnExpression { result.append($0) }
+        return result
     }
 
     /// The statements nested directly in this one, in source order.
     var childStatements: [Stmt] {
+        var result: [Stmt] = []
+        forEachChildStatement { result.append($0) }
+        return result
+    }
+
+    /// True when the statement has no statements nested in it.
+    var isSimple: Bool {
+        switch self {
+        case .bad, .empty, .decl, .expr, .send, .incDec, .assign, .go, .defer, .return, .branch: true
+        default: false
+        }
+    }
+
+    /// Calls `body` with each expression of this statement itself, in source order.
+    func forEachOwnExpression(_ body: (Expr) -> Void) {
+        switch self {
+        case .bad, .empty, .labeled, .branch, .block, .select:
+            break
+        case .decl(let decl):
+            for spec in decl.specs {
+                guard case .value(let value) = spec else { continue }
+                if let type = value.type { body(type) }
+                for expr in value.values { body(expr) }
+            }
+        case .expr(let node):
+            body(node.expr)
+        case .send(let node):
+            body(node.channel)
+            body(node.value)
+        case .incDec(let node):
+            body(node.target)
+        case .assign(let node):
+            for expr in node.lhs { body(expr) }
+            for expr in node.rhs { body(expr) }
+        case .go(let node):
+            body(node.call)
+        case .defer(let node):
+            body(node.call)
+        case .return(let node):
+            for expr in node.results { body(expr) }
+        case .if(let node):
+            body(node.condition)
+        case .switch(let node):
+            if let tag = node.tag { body(tag) }
+            for clause in node.clauses { for expr in clause.expressions ?? [] { body(expr) } }
+        case .typeSwitch(let node):
+            for clause in node.clauses { for expr in clause.expressions ?? [] { body(expr) } }
+        case .for(let node):
+            if let condition = node.condition { body(condition) }
+        case .range(let node):
+            if let key = node.key { body(key) }
+            if let value = node.value { body(value) }
+            body(node.collection)
+        }
+    }
+
+    /// Calls `body` with each statement nested directly in this one, in source order.
+    func forEachChildStatement(_ body: (Stmt) -> Void) {
         switch self {
         case .bad, .empty, .decl, .expr, .send, .incDec, .assign, .go, .defer, .return, .branch:
-            return []
+            break
         case .labeled(let node):
-            return [node.statement]
+            body(node.statement)
         case .block(let node):
-            return node.statements
+            for statement in node.statements { body(statement) }
         case .if(let node):
-            return (node.initializer.map { [$0] } ?? []) + node.then.statements + (node.elseBranch.map { [$0] } ?? [])
+            if let initializer = node.initializer { body(initializer) }
+            for statement in node.then.statements { body(statement) }
+            if let elseBranch = node.elseBranch { body(elseBranch) }
         case .switch(let node):
-            return (node.initializer.map { [$0] } ?? []) + node.clauses.flatMap(\.body)
+            if let initializer = node.initializer { body(initializer) }
+            for clause in node.clauses { for statement in clause.body { body(statement) } }
         case .typeSwitch(let node):
-            return (node.initializer.map { [$0] } ?? []) + [node.guardStmt] + node.clauses.flatMap(\.body)
+            if let initializer = node.initializer { body(initializer) }
+            body(node.guardStmt)
+            for clause in node.clauses { for statement in clause.body { body(statement) } }
         case .select(let node):
-            return node.clauses.flatMap { ($0.communication.map { [$0] } ?? []) + $0.body }
+            for clause in node.clauses {
+                if let communication = clause.communication { body(communication) }
+                for statement in clause.body { body(statement) }
+            }
         case .for(let node):
-            return [node.initializer, node.post].compactMap { $0 } + node.body.statements
+            if let initializer = node.initializer { body(initializer) }
+            if let post = node.post { body(post) }
+            for statement in node.body.statements { body(statement) }
         case .range(let node):
-            return node.body.statements
+            for statement in node.body.statements { body(statement) }
         }
     }
 }
