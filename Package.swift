@@ -49,6 +49,7 @@ let package = Package(
         // Temporary git repositories and the Go toolchain, shared by the test targets.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
 
+        .testTarget(name: "ReviewModelTests", dependencies: ["ReviewModel"]),
         .testTarget(name: "GoSyntaxTests", dependencies: ["GoSyntax"]),
         .testTarget(name: "GitReaderTests", dependencies: ["GitReader", "ReviewModel", "TestSupport"]),
         .testTarget(name: "PoolRulesTests", dependencies: ["PoolRules", "GoSyntax", "ReviewModel", "TestSupport"]),

@@ -39,11 +39,7 @@ struct CIRunTests {
         }
     }
 
-    // TODO: this test is disabled until the Rendering target has a `sarif` output format, because
-    // until then `--output sarif=FILE` is rejected as an unknown format.
-    @Test(
-        "GitHub pull request writes SARIF",
-        .enabled(if: OutputFormat(rawValue: "sarif") != nil, "the sarif output format does not exist yet"))
+    @Test("GitHub pull request writes SARIF")
     func gitHubPullRequestSARIF() throws {
         try withGitFixture { fixture in
             _ = try fixture.makeExampleWithMovedMain()

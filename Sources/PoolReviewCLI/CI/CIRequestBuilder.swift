@@ -15,6 +15,8 @@ struct CIRequestBuilder {
         var request = ReviewRequest(
             repositoryPath: repositoryPath, range: parsed.positionals.first, base: parsed.value("base"),
             head: parsed.value("head"), wholeTree: parsed.has("all"))
+        let inCI = parsed.has("ci") || Self.isCI(tool.environment)
+        request.configuration = try configurationChoice(inCI: inCI)
 
         guard let range = try ciRange(repositoryPath: repositoryPath) else { return request }
         if request.base == nil {
@@ -28,6 +30,18 @@ struct CIRequestBuilder {
         let head = request.head == range.head.sha ? range.head.shortSHA : request.head ?? ""
         tool.standardError("poolreview: \(range.source): reviewing \(base)..\(head)\(noteSuffix(request))\n")
         return request
+    }
+
+    /// `--config-from head|base|FILE`; by default the base revision's file in CI, so a pull
+    /// request cannot switch off its own review, and the head revision's elsewhere.
+    private func configurationChoice(inCI: Bool) throws -> ConfigurationChoice {
+        switch parsed.value("config-from") {
+        case nil: return inCI ? .base : .head
+        case "head": return .head
+        case "base": return .base
+        case "none": return .none
+        case let path?: return .file(tool.absolutePath(path))
+        }
     }
 
     private func noteSuffix(_ request: ReviewRequest) -> String {

@@ -26,10 +26,16 @@ struct HookCommand {
     private func install(_ arguments: [String]) throws -> PoolReviewTool.ExitStatus {
         let command = "hook install"
         let parsed = try ArgumentList(arguments, spec: Self.installSpec, command: command)
-        let mode = try HookMode.parse(parsed.value("mode"), command: command)
         guard let binary = tool.executablePath else { throw HookInstallError.executableNotFound }
 
         let repository = try GitRepository(discoveringFrom: tool.absolutePath(parsed.value("repo") ?? "."))
+        // Without --mode, the hookMode of the configuration at HEAD, else warn.
+        var configuredMode: String?
+        if let head = try? repository.resolve("HEAD"),
+           let bytes = try? repository.contents(of: Configuration.fileName, at: head) {
+            configuredMode = try Configuration.parse(bytes, source: Configuration.fileName + " at HEAD").hookMode
+        }
+        let mode = try HookMode.parse(parsed.value("mode") ?? configuredMode, command: command)
         let hooksDirectory = try repository.hooksDirectory()
         let installer = HookInstaller(hooksDirectory: hooksDirectory)
         var messages = try installer.install(binary: binary, mode: mode, force: parsed.has("force"))

@@ -54,6 +54,8 @@ public struct PoolReviewTool {
             standardError("poolreview: \(error)\n")
         } catch let error as CommandError {
             standardError("poolreview: \(error)\n")
+        } catch let error as ConfigurationError {
+            standardError("poolreview: \(error)\n")
         } catch {
             standardError("poolreview: \(error)\n")
         }
@@ -145,6 +147,7 @@ enum CommandError: Error, CustomStringConvertible {
     case unreadableFile(path: String, option: String, reason: String)
     case invalidTemplate(path: String, reason: String)
     case writeFailed(path: String, reason: String)
+    case invalidBaseline(path: String, reason: String)
     case checklist(String)
 
     var description: String {
@@ -155,6 +158,8 @@ enum CommandError: Error, CustomStringConvertible {
             return "the template '\(path)' is invalid: \(reason); fix it or drop --template to use the built-in one"
         case .writeFailed(let path, let reason):
             return "cannot write '\(path)': \(reason); check that its folder exists and is writable"
+        case .invalidBaseline(let path, let reason):
+            return "the baseline '\(path)' is invalid: \(reason); write a new one with --write-baseline"
         case .checklist(let reason):
             return reason
         }

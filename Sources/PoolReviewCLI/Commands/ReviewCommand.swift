@@ -10,7 +10,8 @@ struct ReviewCommand {
 
     static let spec = ArgumentList.Spec(
         flags: ["all", "ci", "annotations", "no-step-summary"],
-        valued: ["repo", "base", "head", "format", "output", "template", "fail-on"],
+        valued: ["repo", "base", "head", "format", "output", "template", "fail-on", "config-from", "baseline",
+                 "write-baseline", "link-template"],
         repeatable: ["output"], maxPositionals: 1)
 
     func run(_ arguments: [String]) throws -> PoolReviewTool.ExitStatus {
@@ -26,9 +27,21 @@ struct ReviewCommand {
         let checklist = try Checklist.builtIn()
 
         let request = try CIRequestBuilder(tool: tool, parsed: parsed).request()
-        let report = try ReviewSession().run(request)
+        let reviewed = try ReviewSession().review(request)
+        var report = reviewed.report
 
-        let writer = ReviewWriter(tool: tool, checklist: checklist, template: template)
+        if let path = parsed.value("write-baseline") {
+            try Baseline(findings: report.findings).write(to: tool.absolutePath(path))
+        }
+        if let path = parsed.value("baseline") {
+            let baseline = try Baseline.read(from: tool.absolutePath(path), shownAs: path)
+            report = baseline.hiding(from: report, name: path)
+        }
+
+        let links = try SourceLinkChoice(
+            tool: tool, template: parsed.value("link-template") ?? reviewed.configuration.linkTemplate,
+            repositoryPath: request.repositoryPath, head: report.head)
+        let writer = ReviewWriter(tool: tool, checklist: checklist, template: template, links: links.builder)
         try writer.write(
             report, format: format, outputs: outputs, annotations: parsed.has("annotations"),
             stepSummary: !parsed.has("no-step-summary"))

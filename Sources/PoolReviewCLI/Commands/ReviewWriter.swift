@@ -9,6 +9,8 @@ struct ReviewWriter {
     let checklist: Checklist
     /// The `--template` text for Markdown outputs, or nil for the built-in template.
     let template: String?
+    /// Builds https links to the forge's view of a file at the head revision, when known.
+    var links: RenderOptions.SourceLinkBuilder? = nil
 
     /// The name of the GitHub workflow-command format that `--annotations` prints, once a build
     /// has it.
@@ -64,9 +66,10 @@ struct ReviewWriter {
     }
 
     private func render(_ report: Report, format: OutputFormat, colour: Bool) throws -> String {
-        let options = RenderOptions(
+        var options = RenderOptions(
             toolVersion: PoolReviewTool.version, markdownTemplate: format == .markdown ? template : nil,
             usesANSIColor: colour)
+        options.sourceLink = links
         return try format.renderer.render(report, checklist: checklist, options: options)
     }
 }

@@ -60,6 +60,17 @@ enum Usage {
                               output, so GitHub shows them on the changed lines.
           --no-step-summary   In GitHub Actions, do not append the Markdown review to the file
                               named by GITHUB_STEP_SUMMARY.
+          --config-from SOURCE
+                              Where .poolreview.json is read from: head, base, none or a file
+                              path (default: base in CI, so a change cannot switch off its own
+                              review; head elsewhere).
+          --write-baseline FILE
+                              Record the findings of this review in FILE.
+          --baseline FILE     Hide the findings recorded in FILE; they match by item, path and
+                              statement text, so moved lines stay hidden.
+          --link-template URL Link findings to URL, an https template with {path}, {line},
+                              {endLine} and {sha} (default: the forge of the CI job or of
+                              origin, when it is GitHub, GitLab or Bitbucket).
           -h, --help          Show this help.
 
         Exit status: 0 without findings (or none at the --fail-on level), 1 with findings, 2 for

@@ -94,9 +94,12 @@ enum PackageRelevance {
     static let channel = Array("chan ".utf8)
     static let goStatement = Array("go ".utf8)
 
-    static func isRelevant(_ files: [[UInt8]]) -> Bool {
-        files.contains { bytes in
-            markers.contains { contains(bytes, $0) } || (contains(bytes, channel) && contains(bytes, goStatement))
+    /// - Parameter extraNames: names of configured wrappers, which count as markers too.
+    static func isRelevant(_ files: [[UInt8]], extraNames: [String] = []) -> Bool {
+        let extra = extraNames.map { Array(($0 + "(").utf8) }
+        return files.contains { bytes in
+            markers.contains { contains(bytes, $0) } || extra.contains { contains(bytes, $0) }
+                || (contains(bytes, channel) && contains(bytes, goStatement))
         }
     }
 

@@ -13,10 +13,12 @@ public struct ReviewRequest: Sendable {
     /// How a hook or a CI run chose `base`, shown where the report names its base; nil when the
     /// user named the base.
     public var baseNote: String?
+    /// Where `.poolreview.json` is read from.
+    public var configuration: ConfigurationChoice
 
     public init(
         repositoryPath: String, range: String? = nil, base: String? = nil, head: String? = nil, wholeTree: Bool = false,
-        baseNote: String? = nil
+        baseNote: String? = nil, configuration: ConfigurationChoice = .head
     ) {
         self.repositoryPath = repositoryPath
         self.range = range
@@ -24,5 +26,18 @@ public struct ReviewRequest: Sendable {
         self.head = head
         self.wholeTree = wholeTree
         self.baseNote = baseNote
+        self.configuration = configuration
     }
+}
+
+/// Where a review reads its configuration from.
+public enum ConfigurationChoice: Sendable, Equatable {
+    /// `.poolreview.json` of the reviewed head revision.
+    case head
+    /// `.poolreview.json` of the base revision, so a change cannot switch off its own review.
+    case base
+    /// A file the user names.
+    case file(String)
+    /// No configuration: the defaults.
+    case none
 }

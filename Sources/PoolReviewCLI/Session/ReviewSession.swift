@@ -12,6 +12,11 @@ import ReviewModel
 public struct ReviewSession: Sendable {
     public var matcher: Matcher
     public var registry: PoolRegistry
+    /// Thresholds for the rules; the configuration file can change them.
+    public var settings = RuleSettings()
+    /// The last names of configured wrappers (`Take` of `bufpool.Take`), which mark a package as
+    /// worth analysing like `Get()` does.
+    var extraMarkerNames: [String] = []
     /// Lines of context shown around a finding's anchored lines.
     public var excerptContext = 2
 
@@ -22,11 +27,32 @@ public struct ReviewSession: Sendable {
 
     /// Reviews the request's range.
     ///
-    /// - Throws: `GitReaderError` for a repository or revision problem.
+    /// - Throws: `GitReaderError` for a repository or revision problem, `ConfigurationError`
+    ///   for an invalid configuration file.
     public func run(_ request: ReviewRequest) throws -> Report {
+        try review(request).report
+    }
+
+    /// Reviews the request's range and returns the report with the configuration it used.
+    public func review(_ request: ReviewRequest) throws -> (report: Report, configuration: Configuration) {
         let repository = try GitRepository(discoveringFrom: request.repositoryPath)
         let (base, head, note) = try RevisionChoice.resolve(request, in: repository)
+        let configuration = try ConfigurationLoader.load(request.configuration, repository: repository, base: base, head: head)
+        var session = self
+        session.matcher.enabledItems.formIntersection(configuration.enabledItems)
+        session.matcher.severities.merge(configuration.severities) { _, configured in configured }
+        session.registry.add(configuration.wrappers)
+        session.extraMarkerNames = configuration.wrappers.compactMap { $0.name.split(separator: ".").last.map(String.init) }
+        session.settings.sizeCapMaxBytes = configuration.sizeCapMaxBytes ?? settings.sizeCapMaxBytes
+        let report = try session.review(request, repository: repository, base: base, head: head, note: note,
+                                         configuration: configuration)
+        return (report, configuration)
+    }
 
+    private func review(
+        _ request: ReviewRequest, repository: GitRepository, base: Revision, head: Revision, note: String?,
+        configuration: Configuration
+    ) throws -> Report {
         let changes: [FileChange]
         if request.wholeTree {
             changes = try repository.allFiles(at: head).map { path in
@@ -37,7 +63,7 @@ public struct ReviewSession: Sendable {
         }
 
         var summary = FileSummary()
-        let reviewed = ChangedGoFile.select(from: changes, summary: &summary)
+        let reviewed = ChangedGoFile.select(from: changes, summary: &summary).filter { configuration.includes($0.path) }
         let work = try PackageWork.read(reviewed, changes: changes, repository: repository, base: base, head: head,
                                         wholeTree: request.wholeTree, summary: &summary)
 
@@ -72,7 +98,7 @@ public struct ReviewSession: Sendable {
         let reviewedPaths = reviewable.map(\.path).filter { work.reviewed[$0] != nil }
         outcome.analysedFiles = reviewedPaths.count
         // No marker of pool code anywhere in the package: no rule can find anything.
-        guard PackageRelevance.isRelevant(reviewable.map(\.bytes)) else { return outcome }
+        guard PackageRelevance.isRelevant(reviewable.map(\.bytes), extraNames: extraMarkerNames) else { return outcome }
 
         let files = reviewable.map { GoFile(path: $0.path, bytes: $0.bytes, syntax: GoParser.parse($0.bytes)) }
         let package = PackageContext(files: files, registry: registry, addedFiles: work.addedPaths)
@@ -83,7 +109,8 @@ public struct ReviewSession: Sendable {
             let baseFile = work.baseSources[file.path].map { GoFile(path: $0.path, bytes: $0.bytes, syntax: GoParser.parse($0.bytes)) }
             let touched = changed.wholeFile ? TouchedLines.wholeFile(lineCount: file.syntax.lineCount) : changed.touched
             let context = FileContext(
-                file: file, package: package, baseFile: baseFile, touched: touched, touchedElsewhere: touchedByPath)
+                file: file, package: package, baseFile: baseFile, touched: touched, touchedElsewhere: touchedByPath,
+                settings: settings)
             outcome.reviews.append(excerpted(matcher.review(context), bytes: file.bytes))
         }
 
@@ -91,7 +118,8 @@ public struct ReviewSession: Sendable {
         // an assertion at a Get in another file after New changed its type.
         if !work.wholeTree, package.changesPoolDefinitions(touchedByPath) {
             for file in files where work.reviewed[file.path] == nil {
-                let context = FileContext(file: file, package: package, touched: TouchedLines(), touchedElsewhere: touchedByPath)
+                let context = FileContext(
+                    file: file, package: package, touched: TouchedLines(), touchedElsewhere: touchedByPath, settings: settings)
                 var review = excerpted(matcher.review(context), bytes: file.bytes)
                 review.touchedItems = []
                 outcome.reviews.append(review)

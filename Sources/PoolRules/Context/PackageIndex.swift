@@ -17,6 +17,8 @@ final class PackageIndex: Sendable {
     let methods: [String: [String: FuncDecl]]
     /// Package-level variables with a written type or a value, by name.
     let variables: [String: ValueSpec]
+    /// Package-level constants with an explicit value, by name.
+    let constants: [String: Expr]
 
     init(files: [GoFile]) {
         var builder = Builder()
@@ -31,6 +33,7 @@ final class PackageIndex: Sendable {
         functions = builder.functions
         methods = builder.methods
         variables = builder.variables
+        constants = builder.constants
     }
 
     /// Collects the declarations before the index is frozen.
@@ -41,6 +44,7 @@ final class PackageIndex: Sendable {
         var functions: [String: FuncDecl] = [:]
         var methods: [String: [String: FuncDecl]] = [:]
         var variables: [String: ValueSpec] = [:]
+        var constants: [String: Expr] = [:]
 
         mutating func add(_ decl: Decl, path: String) {
             switch decl {
@@ -62,6 +66,10 @@ final class PackageIndex: Sendable {
                     case .value(let value) where gen.keyword == .var:
                         for name in value.names {
                             variables[name.name] = value
+                        }
+                    case .value(let value) where gen.keyword == .const && value.values.count == value.names.count:
+                        for (name, expr) in zip(value.names, value.values) {
+                            constants[name.name] = expr
                         }
                     default:
                         break
@@ -151,6 +159,35 @@ final class PackageIndex: Sendable {
             return returns ? .skip : .children
         }
         return !returns
+    }
+
+    /// The value of an integer constant expression: literals, package constants, `+ - * <<`
+    /// and parentheses; nil for anything else or on overflow.
+    func integerValue(of expr: Expr, depth: Int = 0) -> Int? {
+        guard depth < 16 else { return nil }
+        switch expr.unparenthesized {
+        case .basicLit(let literal) where literal.kind == .int:
+            let digits = literal.raw.filter { $0 != "_" }
+            if digits.hasPrefix("0x") || digits.hasPrefix("0X") { return Int(digits.dropFirst(2), radix: 16) }
+            if digits.hasPrefix("0b") || digits.hasPrefix("0B") { return Int(digits.dropFirst(2), radix: 2) }
+            if digits.hasPrefix("0o") || digits.hasPrefix("0O") { return Int(digits.dropFirst(2), radix: 8) }
+            if digits.count > 1, digits.hasPrefix("0") { return Int(digits.dropFirst(), radix: 8) }
+            return Int(digits)
+        case .ident(let ident):
+            return constants[ident.name].flatMap { integerValue(of: $0, depth: depth + 1) }
+        case .binary(let binary):
+            guard let left = integerValue(of: binary.left, depth: depth + 1),
+                  let right = integerValue(of: binary.right, depth: depth + 1) else { return nil }
+            switch binary.op {
+            case "+": return left.addingReportingOverflow(right).overflow ? nil : left + right
+            case "-": return left.subtractingReportingOverflow(right).overflow ? nil : left - right
+            case "*": return left.multipliedReportingOverflow(by: right).overflow ? nil : left * right
+            case "<<": return right >= 0 && right < 62 && left >= 0 && left <= (Int.max >> right) ? left << right : nil
+            default: return nil
+            }
+        default:
+            return nil
+        }
     }
 
     /// True when the type named `typeName` has a method called `method`.

@@ -39,6 +39,42 @@ enum SizeGate {
         return gated ? covered : nil
     }
 
+    /// The size limits that guard a release: the constant side of each comparison of the
+    /// object's size in an enclosing `if` or an earlier `if … { return }`, when it evaluates.
+    static func limits(
+        release call: CallExpr, in unit: FunctionUnit, objectNames: Set<String>, package: PackageIndex
+    ) -> [(value: Int, text: String, line: Int)] {
+        let path = StatementPath(to: call.span.start, in: unit.body.statements)
+        var conditions: [Expr] = []
+        for frame in path.frames {
+            if case .if(let node) = frame.statement { conditions.append(node.condition) }
+            for earlier in frame.preceding {
+                if case .if(let node) = earlier, node.then.statements.last?.isTerminating ?? false {
+                    conditions.append(node.condition)
+                }
+            }
+        }
+        var found: [(value: Int, text: String, line: Int)] = []
+        for condition in conditions {
+            Walk.expressions(in: condition) { expr in
+                guard case .binary(let binary) = expr, [">", ">=", "<", "<="].contains(binary.op) else { return .children }
+                let limit: Expr?
+                if checkedParts(binary.left, objectNames) != nil {
+                    limit = binary.right
+                } else if checkedParts(binary.right, objectNames) != nil {
+                    limit = binary.left
+                } else {
+                    limit = nil
+                }
+                if let limit, let value = package.integerValue(of: limit) {
+                    found.append((value, limit.canonicalText, expr.span.line))
+                }
+                return .skip
+            }
+        }
+        return found
+    }
+
     /// Fields that an `if` checking their size replaces or truncates before `limit`.
     static func shrinks(in statements: [Stmt], before limit: Int, objectNames: Set<String>) -> Set<String> {
         var fields: Set<String> = []

@@ -14,6 +14,8 @@ public struct FileContext: Sendable {
     /// The touched lines of the other changed files, by path, for findings that rest on code
     /// in another file of the package.
     public let touchedElsewhere: [String: TouchedLines]
+    /// Thresholds from the configuration.
+    public let settings: RuleSettings
 
     /// The facts of every function and function literal in the file.
     let functions: [FunctionFacts]
@@ -22,13 +24,14 @@ public struct FileContext: Sendable {
 
     public init(
         file: GoFile, package: PackageContext, baseFile: GoFile? = nil, touched: TouchedLines,
-        touchedElsewhere: [String: TouchedLines] = [:]
+        touchedElsewhere: [String: TouchedLines] = [:], settings: RuleSettings = RuleSettings()
     ) {
         self.file = file
         self.package = package
         self.baseFile = baseFile
         self.touched = touched
         self.touchedElsewhere = touchedElsewhere
+        self.settings = settings
         self.functions = package.unitsWithEnvironments(file).map {
             FunctionFacts(unit: $0.unit, environment: $0.environment, file: file, package: package)
         }
@@ -67,5 +70,15 @@ extension FunctionUnit {
     /// the base and the head of a change.
     var identity: String {
         receiverType.map { $0 + "." + name } ?? name
+    }
+}
+
+/// Thresholds the rules take from the configuration.
+public struct RuleSettings: Sendable, Equatable {
+    /// The largest size limit before a `Put` that counts as a limit, in bytes; nil to accept any.
+    public var sizeCapMaxBytes: Int?
+
+    public init(sizeCapMaxBytes: Int? = nil) {
+        self.sizeCapMaxBytes = sizeCapMaxBytes
     }
 }

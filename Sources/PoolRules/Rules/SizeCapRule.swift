@@ -11,7 +11,8 @@ import ReviewModel
 /// them, maps included, because a `delete` loop empties a map without shrinking it. A struct
 /// with no check at all is not judged, since only buffers are known to grow with their input.
 /// Wrappers that limit the size themselves (bytebufferpool) need no check; a release helper is
-/// checked once, at its own `Put`.
+/// checked once, at its own `Put`. With `sizeCap.maxBytes` configured, a limit whose constant
+/// value is larger than it is reported too.
 struct SizeCapRule: Rule {
     static let description = RuleDescription(
         id: .sizeCap, severity: .warning, bugs: ["unbounded-buffer-growth", "partial-size-cap"],
@@ -119,6 +120,7 @@ struct SizeCapRule: Rule {
 
     static let noGate = "%@ goes back to %@ with no size limit, so one large use keeps its memory in the pool"
     static let partialGate = "the size limit before %@ checks %@ but not %@"
+    static let looseGate = "the size limit %@ before %@ is %@ bytes, above the configured maximum of %@"
 
     func check(_ context: FileContext) -> RuleResult {
         var result = RuleResult()
@@ -144,6 +146,16 @@ struct SizeCapRule: Rule {
                         message: formatMessage(Self.noGate, objectName, operation.poolName),
                         related: relatedLines(names: names, typeName: objectTypeName, unit: facts.unit, context: context),
                         anchor: "\(operation.poolName).Put(\(objectName)) ungated"))
+                    continue
+                }
+                if let maximum = context.settings.sizeCapMaxBytes,
+                   let loose = SizeGate.limits(
+                       release: operation.call, in: facts.unit, objectNames: names, package: context.package.index)
+                       .first(where: { $0.value > maximum }) {
+                    result.findings.append(context.finding(
+                        Self.self, lines: anchorLines,
+                        message: formatMessage(Self.looseGate, loose.text, operation.call.canonicalText, String(loose.value), String(maximum)),
+                        related: [loose.line], anchor: "\(operation.poolName).Put(\(objectName)) loose"))
                     continue
                 }
                 if covered.contains("") { continue }

@@ -30,7 +30,9 @@ public struct JSONRenderer: ReportRenderer {
                 ("goFilesAnalysed", .integer(report.files.goFilesAnalysed)),
                 ("goFilesDeleted", .integer(report.files.goFilesDeleted)),
                 ("otherFiles", .integer(report.files.otherFiles)),
+                ("testdataFiles", .integer(report.files.testdataFiles)),
             ])),
+            ("notes", .array(report.notes.map { .string($0) })),
             ("skipped", .array(report.files.skipped.map { .object([("path", .string($0.path)), ("reason", .string($0.reason))]) })),
             ("tool", .object([("name", .string("poolreview")), ("version", .string(options.toolVersion))])),
         ])

@@ -75,6 +75,8 @@ struct MarkdownContext {
             "goFilesText": .text(FindingCounts.phrase(report.files.goFilesAnalysed, "Go file", "Go files")),
             "hasSkipped": .bool(!report.files.skipped.isEmpty),
             "skipped": .list(report.files.skipped.map(skippedValue)),
+            "hasNotes": .bool(!report.notes.isEmpty),
+            "notes": .list(report.notes.map { ["text": .text(MarkdownEscaping.text($0))] }),
             "checklist": .list(ChecklistItemID.allCases.map(checklistRowValue)),
             "findings": .list(findingValues(shownFindings)),
             "hasOmittedFindings": .bool(omitted > 0),

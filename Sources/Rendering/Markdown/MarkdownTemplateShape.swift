@@ -21,7 +21,7 @@ enum MarkdownTemplateShape {
         let revision = Revision(sha: "0000000", spec: "HEAD")
         let report = Report(
             base: revision, head: revision, baseNote: "sample", files: files,
-            checklist: [], findings: [finding])
+            checklist: [], findings: [finding], notes: ["sample"])
 
         // The context is built from values made above, which always match each other.
         let builder = try! MarkdownContext(

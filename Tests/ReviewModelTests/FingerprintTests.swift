@@ -1,5 +1,4 @@
-@testable import Rendering
-import ReviewModel
+@testable import ReviewModel
 import Testing
 
 @Suite("SHA-256 and finding fingerprints")

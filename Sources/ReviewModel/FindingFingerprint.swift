@@ -1,4 +1,3 @@
-import ReviewModel
 
 /// Stable identities for findings that survive lines moving within a file, used by the SARIF
 /// and GitLab Code Quality outputs to match a finding with the same finding of an earlier run.
