@@ -207,7 +207,7 @@ struct ResetKeepsAllocationRule: Rule {
 }
 
 private extension Expr {
-    /// True for `append(x.field, …)` and `x.field[:0]`.
+    /// True for `append(x.field, …)` and `x.field[:0]`: the field owns storage the code reuses.
     func isGrowth(of field: String) -> Bool {
         func isField(_ expr: Expr) -> Bool {
             if case .selector(let selector) = expr.unparenthesized { return selector.name.name == field }
@@ -217,7 +217,8 @@ private extension Expr {
         case .call(let call) where call.isBuiltin("append"):
             return call.arguments.first.map(isField) ?? false
         case .slice(let slice):
-            return isField(slice.base)
+            // Truncating to zero reuses the storage; other slicing makes a view of it.
+            return isField(slice.base) && slice.high?.isZeroLiteral == true
         default:
             return false
         }
