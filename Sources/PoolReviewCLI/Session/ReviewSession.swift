@@ -19,6 +19,9 @@ public struct ReviewSession: Sendable {
     var extraMarkerNames: [String] = []
     /// Lines of context shown around a finding's anchored lines.
     public var excerptContext = 2
+    /// The longest one file's rules may run; a file that takes longer is reported as skipped
+    /// and the rest of the review goes on. Parsing and the package context do not count.
+    public var fileBudget: Duration = .seconds(10)
 
     public init(matcher: Matcher = Matcher(), registry: PoolRegistry = .wellKnown) {
         self.matcher = matcher
@@ -111,7 +114,13 @@ public struct ReviewSession: Sendable {
             let context = FileContext(
                 file: file, package: package, baseFile: baseFile, touched: touched, touchedElsewhere: touchedByPath,
                 settings: settings)
-            outcome.reviews.append(excerpted(matcher.review(context), bytes: file.bytes))
+            let review = matcher.review(context, deadline: ContinuousClock.now.advanced(by: fileBudget))
+            if review.exceededBudget {
+                outcome.skipped.append(SkippedFile(path: file.path, reason: "analysis took longer than \(fileBudget)"))
+                outcome.analysedFiles -= 1
+                continue
+            }
+            outcome.reviews.append(excerpted(review, bytes: file.bytes))
         }
 
         // A changed pool definition can break code in files the change did not touch, such as

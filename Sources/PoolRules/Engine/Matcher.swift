@@ -34,11 +34,18 @@ public struct Matcher: Sendable {
 
     /// Reviews one file: runs the enabled rules, keeps the findings the change touched, applies
     /// suppression comments and reports suppressions that are malformed or match nothing.
-    public func review(_ context: FileContext) -> FileReview {
+    ///
+    /// - Parameter deadline: when the clock passes it between two rules, the review stops and
+    ///   returns with `exceededBudget` set and no findings, because a partial review would
+    ///   report only some items.
+    public func review(_ context: FileContext, deadline: ContinuousClock.Instant? = nil) -> FileReview {
         var review = FileReview()
         var allFindings: [Finding] = []
 
         for rule in Self.allRules where enabledItems.contains(rule.description.id) {
+            if let deadline, ContinuousClock.now > deadline {
+                return FileReview(exceededBudget: true)
+            }
             if context.file.isTest, !rule.description.checksTestFiles { continue }
             let result = rule.init().check(context)
             if result.findings.contains(where: { $0.isTouched(by: context.touched, elsewhere: context.touchedElsewhere) })
@@ -91,4 +98,6 @@ public struct FileReview: Sendable {
     public var suppressedCount = 0
     /// Problems that belong to no checklist item, such as a suppression of an unknown item.
     public var notes: [String] = []
+    /// True when the review ran out of time and stopped.
+    public var exceededBudget = false
 }
