@@ -329,8 +329,7 @@ struct AliasScan {
             switch expr {
             case .funcLit:
                 return .skip
-            case .binary(let binary) where (binary.op == "==" || binary.op == "!=")
-                && (binary.left.identName == "nil" || binary.right.identName == "nil"):
+            case .binary where expr.isNilComparison:
                 return .skip
             case .ident(let ident) where names.contains(ident.name):
                 found = ident.name

@@ -132,25 +132,19 @@ extension Expr {
 
     /// True when any of `names` occurs in the expression.
     func mentionsAny(_ names: Set<String>) -> Bool {
-        var found = false
-        Walk.expressions(in: self) { expr in
-            if found { return .skip }
-            if case .ident(let ident) = expr, names.contains(ident.name) { found = true }
-            return found ? .skip : .children
+        Walk.contains(self) { expr in
+            if case .ident(let ident) = expr { return names.contains(ident.name) }
+            return false
         }
-        return found
     }
 }
 
 extension Stmt {
     /// True when any of `names` occurs in the statement, nested statements and closures included.
     func mentionsAny(_ names: Set<String>) -> Bool {
-        var found = false
-        Walk.expressions(in: self) { expr in
-            if found { return .skip }
-            if case .ident(let ident) = expr, names.contains(ident.name) { found = true }
-            return found ? .skip : .children
+        Walk.contains(self) { expr in
+            if case .ident(let ident) = expr { return names.contains(ident.name) }
+            return false
         }
-        return found
     }
 }

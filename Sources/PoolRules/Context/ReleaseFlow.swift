@@ -313,23 +313,14 @@ struct ReleaseFlow {
 
     /// True when the call, or a function literal it calls, releases the object.
     private func releases(_ call: Expr) -> Bool {
-        var found = false
-        Walk.expressions(in: call) { expr in
-            if found { return .skip }
-            if case .call(let call) = expr, isRelease(call) { found = true }
-            return found ? .skip : .children
-        }
-        return found
+        call.containsCall(where: isRelease)
     }
 
     private func containsRelease(_ statement: Stmt) -> Bool {
-        var found = false
-        Walk.expressions(in: statement) { expr in
-            if found { return .skip }
-            if case .call(let call) = expr, isRelease(call) { found = true }
-            return found ? .skip : .children
+        Walk.contains(statement) { expr in
+            if case .call(let call) = expr { return isRelease(call) }
+            return false
         }
-        return found
     }
 
     private func isRelease(_ call: CallExpr) -> Bool {

@@ -334,8 +334,7 @@ struct BorrowScan {
             switch expr {
             case .funcLit:
                 return .skip
-            case .binary(let binary) where (binary.op == "==" || binary.op == "!=")
-                && (binary.left.identName == "nil" || binary.right.identName == "nil"):
+            case .binary where expr.isNilComparison:
                 return .skip
             case .call(let call):
                 if isReleaseLike(call) { return .skip }

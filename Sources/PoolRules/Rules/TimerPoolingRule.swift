@@ -112,57 +112,43 @@ struct TimerPoolingRule: Rule {
         return false
     }
 
+    /// True when an expression of the function before the offset `limit` satisfies `predicate`.
+    private func occursBefore(_ limit: Int, in unit: FunctionUnit, where predicate: (Expr) -> Bool) -> Bool {
+        unit.body.statements.contains { statement in
+            Walk.contains(statement) { expr in expr.span.start < limit && predicate(expr) }
+        }
+    }
+
     /// True when the function passes the timer to a package function that stops it and drains
     /// its channel, such as `stopTimer(t)`.
     private func callsStoppingHelper(on name: String, before limit: Int, in unit: FunctionUnit, _ index: PackageIndex) -> Bool {
-        var found = false
-        for statement in unit.body.statements where !found {
-            Walk.expressions(in: statement) { expr in
-                if found || expr.span.start >= limit { return .skip }
-                guard case .call(let call) = expr, let helper = call.function.identName, let decl = index.functions[helper],
-                      let body = decl.body, let position = call.arguments.firstIndex(where: { $0.identName == name })
-                else { return .children }
-                let parameters = decl.type.params.flatMap { field in field.names.map(\.name) }
-                guard position < parameters.count else { return .children }
-                let parameter = parameters[position]
-                let helperUnit = FunctionUnit(
-                    name: helper, receiverType: nil, receiverName: nil, type: decl.type, body: body, span: decl.span,
-                    isLiteral: false)
-                found = calls("Stop", on: parameter, before: Int.max, in: helperUnit)
-                    && receivesFromChannel(of: parameter, before: Int.max, in: helperUnit)
-                return found ? .skip : .children
-            }
+        occursBefore(limit, in: unit) { expr in
+            guard case .call(let call) = expr, let helper = call.function.identName, let decl = index.functions[helper],
+                  let body = decl.body, let position = call.arguments.firstIndex(where: { $0.identName == name })
+            else { return false }
+            let parameters = decl.type.params.flatMap { field in field.names.map(\.name) }
+            guard position < parameters.count else { return false }
+            let helperUnit = FunctionUnit(
+                name: helper, receiverType: nil, receiverName: nil, type: decl.type, body: body, span: decl.span,
+                isLiteral: false)
+            return calls("Stop", on: parameters[position], before: Int.max, in: helperUnit)
+                && receivesFromChannel(of: parameters[position], before: Int.max, in: helperUnit)
         }
-        return found
     }
 
     private func calls(_ method: String, on name: String, before limit: Int, in unit: FunctionUnit) -> Bool {
-        var found = false
-        for statement in unit.body.statements where !found {
-            Walk.expressions(in: statement) { expr in
-                if found || expr.span.start >= limit { return .skip }
-                if case .call(let call) = expr, call.calleeName == method, call.calleeBase?.identName == name {
-                    found = true
-                }
-                return found ? .skip : .children
-            }
+        occursBefore(limit, in: unit) { expr in
+            guard case .call(let call) = expr else { return false }
+            return call.calleeName == method && call.calleeBase?.identName == name
         }
-        return found
     }
 
     /// True for `<-t.C` before `limit`, in a statement or a select case.
     private func receivesFromChannel(of name: String, before limit: Int, in unit: FunctionUnit) -> Bool {
-        var found = false
-        for statement in unit.body.statements where !found {
-            Walk.expressions(in: statement) { expr in
-                if found || expr.span.start >= limit { return .skip }
-                if case .unary(let unary) = expr, unary.op == "<-", case .selector(let selector) = unary.operand.unparenthesized,
-                   selector.name.name == "C", selector.base.identName == name {
-                    found = true
-                }
-                return found ? .skip : .children
-            }
+        occursBefore(limit, in: unit) { expr in
+            guard case .unary(let unary) = expr, unary.op == "<-",
+                  case .selector(let selector) = unary.operand.unparenthesized else { return false }
+            return selector.name.name == "C" && selector.base.identName == name
         }
-        return found
     }
 }

@@ -39,25 +39,23 @@ extension Expr {
     /// True when an identifier named `name` occurs anywhere in the expression, function
     /// literal bodies included.
     func mentions(_ name: String) -> Bool {
-        var found = false
-        Walk.expressions(in: self) { expr in
-            if found { return .skip }
-            if case .ident(let ident) = expr, ident.name == name { found = true }
-            return found ? .skip : .children
-        }
-        return found
+        mentionsAny([name])
     }
 
     /// True when the expression contains a call that satisfies `predicate`, function literal
     /// bodies included.
     func containsCall(where predicate: (CallExpr) -> Bool) -> Bool {
-        var found = false
-        Walk.expressions(in: self) { expr in
-            if found { return .skip }
-            if case .call(let call) = expr, predicate(call) { found = true }
-            return found ? .skip : .children
+        Walk.contains(self) { expr in
+            if case .call(let call) = expr { return predicate(call) }
+            return false
         }
-        return found
+    }
+
+    /// True for `x == nil` and `x != nil`, which test whether a pool gave an object and use
+    /// nothing of it.
+    var isNilComparison: Bool {
+        guard case .binary(let binary) = self, binary.op == "==" || binary.op == "!=" else { return false }
+        return binary.left.identName == "nil" || binary.right.identName == "nil"
     }
 }
 
@@ -105,13 +103,7 @@ extension Stmt {
     /// True when the statement or any statement or expression nested in it, closures
     /// included, mentions `name`.
     func mentions(_ name: String) -> Bool {
-        var found = false
-        Walk.expressions(in: self) { expr in
-            if found { return .skip }
-            if case .ident(let ident) = expr, ident.name == name { found = true }
-            return found ? .skip : .children
-        }
-        return found
+        mentionsAny([name])
     }
 
     /// True when the statement ends the function's normal flow: a `return`, or a call to

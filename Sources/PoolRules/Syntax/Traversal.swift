@@ -96,6 +96,29 @@ enum Walk {
             statements(in: statement, visit)
         }
     }
+
+    /// True when an expression in `expr`, function literals included, satisfies `predicate`.
+    static func contains(_ expr: Expr, where predicate: (Expr) -> Bool) -> Bool {
+        var found = false
+        expressions(in: expr) { expr in
+            if found { return .skip }
+            found = predicate(expr)
+            return found ? .skip : .children
+        }
+        return found
+    }
+
+    /// True when an expression of `stmt` or of a statement nested in it, function literals
+    /// included, satisfies `predicate`.
+    static func contains(_ stmt: Stmt, where predicate: (Expr) -> Bool) -> Bool {
+        var found = false
+        expressions(in: stmt) { expr in
+            if found { return .skip }
+            found = predicate(expr)
+            return found ? .skip : .children
+        }
+        return found
+    }
 }
 
 extension Stmt {
