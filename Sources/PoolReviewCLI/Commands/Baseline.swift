@@ -57,7 +57,7 @@ struct Baseline {
         return Baseline(keys: keys)
     }
 
-    /// The report without the findings the baseline lists, with a note saying how many it hid.
+    /// Returns the report without the findings the baseline lists, with a note of how many it hid.
     func hiding(from report: Report, name: String) -> Report {
         var report = report
         let fingerprints = FindingFingerprint.fingerprints(of: report.findings)

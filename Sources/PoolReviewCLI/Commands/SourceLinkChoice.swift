@@ -26,7 +26,7 @@ struct SourceLinkChoice {
         builder = links.builder
     }
 
-    /// The forge repository of the CI job (GitHub Actions, GitLab CI), else of `origin`.
+    /// Returns the forge repository of the CI job (GitHub Actions, GitLab CI), else of `origin`.
     private static func remote(tool: PoolReviewTool, repositoryPath: String) -> GitRemote? {
         let environment = tool.environment
         if let server = environment["GITHUB_SERVER_URL"], let repository = environment["GITHUB_REPOSITORY"],

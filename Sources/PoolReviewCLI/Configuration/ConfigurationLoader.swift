@@ -2,7 +2,7 @@ import Foundation
 import GitReader
 import ReviewModel
 
-/// Reads `.poolreview.json` from where the request says.
+/// Reads `.poolreview.json` from the source the request names.
 enum ConfigurationLoader {
     static func load(
         _ choice: ConfigurationChoice, repository: GitRepository, base: Revision, head: Revision

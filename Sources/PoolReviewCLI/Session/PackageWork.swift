@@ -9,7 +9,7 @@ struct ChangedGoFile: Sendable {
     let wholeFile: Bool
     let touched: TouchedLines
 
-    /// The changed files that the review analyses; counts the others in `summary`.
+    /// Returns the changed files that the review analyses, and counts the others in `summary`.
     static func select(from changes: [FileChange], summary: inout FileSummary) -> [ChangedGoFile] {
         var selected: [ChangedGoFile] = []
         for change in changes {

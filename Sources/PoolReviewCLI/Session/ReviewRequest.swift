@@ -1,4 +1,4 @@
-/// What to review, as the command line or a hook asks for it.
+/// A review to run: the repository, the range and the configuration source.
 public struct ReviewRequest: Sendable {
     /// Any folder inside the repository (or the repository itself, bare or not).
     public var repositoryPath: String
@@ -13,7 +13,7 @@ public struct ReviewRequest: Sendable {
     /// How a hook or a CI run chose `base`, shown where the report names its base; nil when the
     /// user named the base.
     public var baseNote: String?
-    /// Where `.poolreview.json` is read from.
+    /// The source of `.poolreview.json`.
     public var configuration: ConfigurationChoice
 
     public init(
@@ -30,7 +30,7 @@ public struct ReviewRequest: Sendable {
     }
 }
 
-/// Where a review reads its configuration from.
+/// The source a review reads its configuration from.
 public enum ConfigurationChoice: Sendable, Equatable {
     /// `.poolreview.json` of the reviewed head revision.
     case head

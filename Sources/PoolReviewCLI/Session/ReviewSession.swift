@@ -19,8 +19,8 @@ public struct ReviewSession: Sendable {
     var extraMarkerNames: [String] = []
     /// Lines of context shown around a finding's anchored lines.
     public var excerptContext = 2
-    /// The longest one file's rules may run; a file that takes longer is reported as skipped
-    /// and the rest of the review goes on. Parsing and the package context do not count.
+    /// The maximum time one file's rules may run. A file that takes longer is reported as
+    /// skipped and the rest of the review goes on. Parsing and the package context do not count.
     public var fileBudget: Duration = .seconds(10)
 
     public init(matcher: Matcher = Matcher(), registry: PoolRegistry = .wellKnown) {
@@ -164,7 +164,7 @@ public struct ReviewSession: Sendable {
     }
 }
 
-/// What the review learned from one package.
+/// The findings and file counts of one package.
 struct PackageOutcome: Sendable {
     var reviews: [FileReview] = []
     var analysedFiles = 0

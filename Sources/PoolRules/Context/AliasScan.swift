@@ -9,7 +9,7 @@ struct AliasScan {
         let line: Int
         /// The last line of the statement that hands the data on.
         var endLine: Int? = nil
-        /// Who reads the data after the release, for the message.
+        /// The reader of the data after the release, as the message names it.
         let consumer: String
     }
 
@@ -97,12 +97,12 @@ struct AliasScan {
         return (aliases, lines)
     }
 
-    /// The lines where the alias data in `text` was made, when `text` names an alias variable.
+    /// Returns the lines where the alias variable `text` was assigned alias data.
     func definitionLines(of text: String) -> [Int] {
         aliasLines[text] ?? []
     }
 
-    /// The aliasing part of `expr`, written out, or nil when `expr` holds no alias data.
+    /// Returns the aliasing part of `expr`, written out, or nil when `expr` contains no alias data.
     func aliasText(_ expr: Expr, includeObject: Bool) -> String? {
         aliasText(expr, aliases: aliasVariables, includeObject: includeObject)
     }
@@ -321,7 +321,7 @@ struct AliasScan {
         return uses
     }
 
-    /// The first name of `names` used in `expr`, ignoring nil comparisons and closures.
+    /// Returns the first name of `names` used in `expr`, ignoring nil comparisons and closures.
     private func firstMention(in expr: Expr, of names: Set<String>) -> String? {
         var found: String?
         Walk.expressions(in: expr) { expr in

@@ -2,7 +2,7 @@ import GoSyntax
 
 /// The declarations of one Go package, read from all of its files at one revision.
 ///
-/// This index is syntactic: it knows names and written types, not the types a compiler would
+/// This index is syntactic. It records names and written types, not the types a compiler would
 /// infer.
 final class PackageIndex: Sendable {
     /// Named types declared in the package, by name.

@@ -4,10 +4,10 @@ import GoSyntax
 /// where it is still held.
 ///
 /// The object counts as handed back once a path runs its `Put` (or a release helper), runs a
-/// `defer` that releases it, or gives it to a new owner. The owners recognised: a `return`
-/// that mentions the object; a store into a field, an element, a package variable or through
-/// a pointer; a channel send; a `go` statement; a function literal that releases it (a
-/// callback); and a call whose name says it releases (`release`, `recycle`, `free`, `put…`).
+/// `defer` that releases it, or gives it to a new owner. These count as new owners: a `return`
+/// that mentions the object, a store into a field, an element, a package variable or through a
+/// pointer, a channel send, and a `go` statement. So do a function literal that releases it (a
+/// callback) and a call named like a release (`release`, `recycle`, `free`, `put…`).
 /// A store into a local variable or a local composite literal makes that variable an alias.
 /// Paths that panic or exit are not reported. A `goto` ends the analysis with no report.
 struct ReleaseFlow {
@@ -54,7 +54,8 @@ struct ReleaseFlow {
 
     /// The condition of the `if` whose then-branch contains the borrow, written out.
     private let borrowGuard: String?
-    /// Where the borrow's `err` is next assigned; its nil checks speak of the borrow before that.
+    /// The offset where the borrow's `err` is next assigned. Until then, `err != nil` means the
+    /// borrow returned nothing.
     private let errorValidUntil: Int
 
     init(borrow: Borrow, facts: FunctionFacts, package: PackageContext, file: GoFile) {
@@ -129,7 +130,7 @@ struct ReleaseFlow {
             if let initializer = node.initializer { start = simple(initializer, start) }
             return runLoop(body: node.body, from: start, loops: loops, label: label, endless: node.condition == nil)
         case .range(let node):
-            // `for _, x := range list` where the list holds the object makes x an alias.
+            // `for _, x := range list` over a list that contains the object makes x an alias.
             if node.collection.mentionsAny(names), let value = node.value?.identName ?? node.key?.identName {
                 names.insert(value)
             }
@@ -285,7 +286,7 @@ struct ReleaseFlow {
 
     // MARK: - Simple statements
 
-    /// The state after a statement with no control flow of its own.
+    /// Returns the state after a statement with no control flow of its own.
     private mutating func simple(_ statement: Stmt, _ state: State) -> State {
         if statement.span.start == borrow.statement.span.start {
             return closureDeferCovers ? [.released] : [.holding]
@@ -352,8 +353,8 @@ struct ReleaseFlow {
     /// of this package (not the object's own methods) or a function-typed parameter. Calls into
     /// imported packages (`json.NewEncoder(b)`, `io.Copy(b, r)`) only use the object.
     ///
-    /// NOTE: this keeps `render(b)` with no `Put` from being reported, because `render` may
-    /// own `b` from then on; the rule cannot tell without reading ownership across functions.
+    /// NOTE: `render(b)` with no `Put` is therefore not reported, because `render` may own `b`
+    /// from then on. Telling would take reading ownership across functions.
     private func passesToPossibleOwner(_ statement: Stmt) -> Bool {
         var found = false
         for expr in statement.ownExpressions where !found {

@@ -127,7 +127,7 @@ enum SizeGate {
             let sizeOnLeft = checkedParts(binary.left, names) != nil
             let sizeOnRight = checkedParts(binary.right, names) != nil
             guard sizeOnLeft != sizeOnRight else { return nil }
-            // `len(b) > 0` asks whether the object is empty, not whether it is too large.
+            // `len(b) > 0` tests whether the object is empty, not whether it is too large.
             let limit = sizeOnLeft ? binary.right : binary.left
             if case .basicLit(let literal) = limit.unparenthesized, literal.raw == "0" || literal.raw == "1" { return nil }
             let greater = binary.op.hasPrefix(">")

@@ -248,8 +248,8 @@ struct BorrowScan {
     }
 
     /// The first event in `statements` after the offset `start`. The branch of an `if` taken
-    /// only when the pool gave nothing (`x == nil`, `!ok`) is skipped: what it does to a fresh
-    /// object says nothing about a reused one.
+    /// only when the pool gave nothing (`x == nil`, `!ok`) is skipped, because what it does to
+    /// a fresh object tells nothing about a reused one.
     private func scan(_ statements: [Stmt], after start: Int) -> Event? {
         var event: Event?
         Walk.statements(in: statements) { statement in
@@ -325,7 +325,7 @@ struct BorrowScan {
         return found
     }
 
-    /// The line of the first use of the object in `expr`, if any.
+    /// Returns the line of the first use of the object in `expr`, if any.
     private func use(in expr: Expr) -> Int? {
         let names = borrow.names
         var line: Int?

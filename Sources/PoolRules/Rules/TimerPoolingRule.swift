@@ -6,9 +6,9 @@ import ReviewModel
 /// Before Go 1.23 a timer that fired but was never read keeps a tick in its channel, and a
 /// timer that was not stopped can still fire. A later borrower then gets a stale tick, a fake
 /// timeout, and its `Reset` races with the old one. The rule flags each `Put` of a timer pool
-/// (one whose `New` makes a timer, or whose `Get` asserts `*time.Timer`) that is not preceded
-/// in its function by a `Stop` of the timer and a receive from its channel, directly or through
-/// a package function that does both (`stopTimer(t)`). fasthttp's `ReleaseTimer` stops and
+/// (one whose `New` makes a timer, or whose `Get` asserts `*time.Timer`) unless the function
+/// first calls `Stop` on the timer and receives from its channel. A package function that does
+/// both, such as `stopTimer(t)`, counts. fasthttp's `ReleaseTimer` stops and
 /// drains, and is not flagged.
 struct TimerPoolingRule: Rule {
     static let description = RuleDescription(

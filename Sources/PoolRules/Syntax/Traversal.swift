@@ -1,6 +1,6 @@
 import GoSyntax
 
-/// What a visitor wants after seeing a node.
+/// A visitor's choice after seeing a node.
 enum Descend {
     /// Visit the node's children.
     case children
