@@ -11,8 +11,8 @@ import GoSyntax
 /// A store into a local variable or a local composite literal makes that variable an alias.
 /// Paths that panic or exit are not reported. A `goto` ends the analysis with no report.
 struct ReleaseFlow {
-    /// Where the object is still held when the function, or the loop iteration that owns
-    /// the variable, is left.
+    /// An exit that leaves the function, or the loop iteration that owns the variable, while
+    /// the object is still borrowed.
     struct Leak: Hashable {
         enum Exit: Hashable { case returnStatement, continueStatement, breakStatement, endOfLoopBody, endOfFunction }
         let line: Int
