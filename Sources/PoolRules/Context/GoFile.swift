@@ -66,6 +66,8 @@ final class FunctionUnit: Sendable {
     let declarationStart: Int?
     /// The parameters in declaration order, with the names they bind.
     let parameters: [(name: String, type: GoType?)]
+    /// The names of the functions and methods the body calls, function literals included.
+    let calleeNames: Set<String>
 
     init(
         name: String, receiverType: String?, receiverName: String?, type: FuncType, body: Block, span: Span,
@@ -80,6 +82,14 @@ final class FunctionUnit: Sendable {
         self.isLiteral = isLiteral
         self.declarationStart = declarationStart
         self.parameters = type.params.flatMap { field in field.names.map { ($0.name, GoType(typeExpr: field.type)) } }
+        var names: Set<String> = []
+        for statement in body.statements {
+            Walk.expressions(in: statement) { expr in
+                if case .call(let call) = expr, let name = call.calleeName { names.insert(name) }
+                return .children
+            }
+        }
+        self.calleeNames = names
     }
 
     var resultTypes: [GoType?] {
@@ -115,18 +125,6 @@ final class FunctionUnit: Sendable {
             }
         }
         return units
-    }
-
-    /// The names of the functions and methods the body calls, function literals included.
-    var calleeNames: Set<String> {
-        var names: Set<String> = []
-        for statement in body.statements {
-            Walk.expressions(in: statement) { expr in
-                if case .call(let call) = expr, let name = call.calleeName { names.insert(name) }
-                return .children
-            }
-        }
-        return names
     }
 
     /// Every function of the file with the types of its local names. A function literal also

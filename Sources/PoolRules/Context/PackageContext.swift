@@ -1,3 +1,4 @@
+import Foundation
 import GoSyntax
 import ReviewModel
 
@@ -23,8 +24,8 @@ public final class PackageContext: @unchecked Sendable {
     var releaseSites: [String: [ReleaseSite]] = [:]
     /// Paths of the package's files that the change adds.
     let addedFiles: Set<String>
-    /// The type environment of every function of every file, by path, in `GoFile.units` order.
-    private var environments: [String: [TypeEnvironment]] = [:]
+    /// The type environments computed so far, by function.
+    private let environments = EnvironmentCache()
     /// Channel fields that worker goroutines drain, by `Type.field`.
     var workerQueues: [String: WorkerQueue] = [:]
 
@@ -38,9 +39,6 @@ public final class PackageContext: @unchecked Sendable {
         self.index = PackageIndex(files: files)
         self.registry = registry
         self.operationNames = Set(registry.wrappers.keys.map { String($0.split(separator: ".").last ?? "") })
-        for file in files {
-            environments[file.path] = FunctionUnit.withEnvironments(in: file, package: index).map(\.environment)
-        }
         discoverPools()
         discoverNewFunctions()
         discoverHelpers()
@@ -48,14 +46,22 @@ public final class PackageContext: @unchecked Sendable {
         workerQueues = findWorkerQueues()
     }
 
-    /// Every function of `file` with the types of its local names, computed once per file of
-    /// the package; a file from elsewhere (the base side of a change) is computed on the spot.
+    /// Every function of `file` with the types of its local names.
     func unitsWithEnvironments(_ file: GoFile) -> [(unit: FunctionUnit, environment: TypeEnvironment)] {
-        if let cached = environments[file.path], cached.count == file.units.count,
-           files.contains(where: { $0.path == file.path && $0.bytes.count == file.bytes.count }) {
-            return Array(zip(file.units, cached))
+        file.units.map { ($0, environment(of: $0, in: file)) }
+    }
+
+    /// The types of the local names of `unit`, computed once per function on first use. A
+    /// function literal also sees the names of the function declaration around it.
+    func environment(of unit: FunctionUnit, in file: GoFile) -> TypeEnvironment {
+        if let cached = environments.value(for: unit) { return cached }
+        var outer: TypeEnvironment?
+        if let start = unit.declarationStart, let declaration = file.units.first(where: { !$0.isLiteral && $0.span.start == start }) {
+            outer = environment(of: declaration, in: file)
         }
-        return FunctionUnit.withEnvironments(in: file, package: index)
+        let environment = TypeEnvironment(unit: unit, package: index, importNames: file.importNames, outer: outer)
+        environments.store(environment, for: unit)
+        return environment
     }
 
     /// The package's files, by path.
@@ -311,5 +317,23 @@ public final class PackageContext: @unchecked Sendable {
             guard case .local(let function) = pool.scope, function == unit.name, pool.displayName == name else { return false }
             return pool.span.start < unit.span.start
         }
+    }
+}
+
+/// Type environments by function, filled on first use by whichever thread asks.
+final class EnvironmentCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var environments: [ObjectIdentifier: TypeEnvironment] = [:]
+
+    func value(for unit: FunctionUnit) -> TypeEnvironment? {
+        lock.lock()
+        defer { lock.unlock() }
+        return environments[ObjectIdentifier(unit)]
+    }
+
+    func store(_ environment: TypeEnvironment, for unit: FunctionUnit) {
+        lock.lock()
+        environments[ObjectIdentifier(unit)] = environment
+        lock.unlock()
     }
 }

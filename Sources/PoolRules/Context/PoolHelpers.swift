@@ -11,22 +11,17 @@ extension PackageContext {
     /// levels deep.
     func discoverHelpers() {
         // Only a function that calls Get, Put, a known wrapper or a helper found so far can be a
-        // helper, so the callee names of each function are collected once and checked first.
-        var calls: [String: [Set<String>]] = [:]
-        for file in files {
-            calls[file.path] = file.units.map(\.calleeNames)
-        }
+        // helper, so its callee names are checked before anything else.
         for _ in 0..<3 {
             let before = helpers.count
             let interesting = Set(["Get", "Put"]).union((Array(helpers.keys) + Array(registry.wrappers.keys)).map {
                 String($0.split(separator: ".").last ?? "")
             })
             for file in files {
-                let fileCalls = calls[file.path] ?? []
-                for (position, (unit, environment)) in unitsWithEnvironments(file).enumerated() where !unit.isLiteral {
-                    guard position < fileCalls.count, !fileCalls[position].isDisjoint(with: interesting) else { continue }
+                for unit in file.units where !unit.isLiteral && !unit.calleeNames.isDisjoint(with: interesting) {
                     let name = unit.receiverType.map { $0 + "." + unit.name } ?? unit.name
                     guard helpers[name] == nil else { continue }
+                    let environment = environment(of: unit, in: file)
                     if let found = acquireHelper(unit, name: name, environment: environment, file: file)
                         ?? releaseHelper(unit, name: name, environment: environment, file: file) {
                         helpers[name] = found.spec
@@ -91,23 +86,24 @@ extension PackageContext {
         if let receiver = unit.receiverName { candidates.append((receiver, nil)) }
         guard !candidates.isEmpty else { return nil }
 
-        for candidate in candidates where candidate.name != "_" {
-            var release: PoolOperation?
-            var resetsFirst = false
-            Walk.statements(in: unit.body.statements) { statement in
-                guard release == nil else { return .skip }
-                if containsReset(statement, of: [candidate.name]) { resetsFirst = true }
-                Walk.expressions(in: statement) { expr in
-                    guard release == nil, case .call(let call) = expr else { return release == nil ? .children : .skip }
-                    if let operation = operation(call, environment: environment, unit: unit, file: file),
-                       operation.kind == .release, operation.object?.passesObject(of: [candidate.name]) == true {
-                        release = operation
-                    }
-                    return .children
+        var releases: [PoolOperation] = []
+        for statement in unit.body.statements {
+            Walk.expressions(in: statement) { expr in
+                if case .call(let call) = expr, let operation = operation(call, environment: environment, unit: unit, file: file),
+                   operation.kind == .release {
+                    releases.append(operation)
                 }
                 return .children
             }
+        }
+        guard !releases.isEmpty else { return nil }
+
+        for candidate in candidates where candidate.name != "_" {
+            let release = releases.first { $0.object?.passesObject(of: [candidate.name]) == true }
             guard let release else { continue }
+            let resetsFirst = unit.body.statements.contains {
+                containsReset($0, of: [candidate.name], before: release.call.span.start)
+            }
             let gated = release.limitsSize || SizeGate.covers(release: release.call, in: unit, objectNames: [candidate.name]) != nil
             let objectType = candidate.argument.flatMap { unit.parameters[$0].type }
                 ?? unit.receiverType.map { GoType.pointer(.named($0)) }

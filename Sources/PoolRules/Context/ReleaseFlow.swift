@@ -300,6 +300,8 @@ struct ReleaseFlow {
             }
             return state.handing(to: .released)
         }
+        // A statement that never names the object can neither release it nor hand it over.
+        guard statement.mentionsAny(names) else { return state }
         var handed = containsRelease(statement) || passesToPossibleOwner(statement)
         switch statement {
         case .go(let node): handed = handed || node.call.mentionsAny(names)

@@ -14,8 +14,14 @@ extension PackageContext {
     /// Collects every release of every pool in the package, closures included.
     func collectReleaseSites() {
         var sites: [String: [ReleaseSite]] = [:]
+        let releaseNames = Set(["Put"]).union(helpers.filter { $0.value.kind == .release }.keys.map {
+            String($0.split(separator: ".").last ?? "")
+        }).union(registry.wrappers.values.filter { $0.kind == .release }.map {
+            String($0.name.split(separator: ".").last ?? "")
+        })
         for file in files {
-            for (unit, environment) in unitsWithEnvironments(file) {
+            for unit in file.units where !unit.calleeNames.isDisjoint(with: releaseNames) {
+                let environment = environment(of: unit, in: file)
                 for statement in unit.body.statements {
                     Walk.expressions(in: statement) { expr in
                         if case .funcLit = expr { return .skip }

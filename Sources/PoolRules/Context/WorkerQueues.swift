@@ -15,8 +15,11 @@ extension PackageContext {
         var made: [String: WorkerQueue] = [:]
         let started = startedFunctions()
         for file in files {
-            for (unit, environment) in unitsWithEnvironments(file) {
-                if unit.isLiteral ? started.literals.contains(unit.span.start) : started.names.contains(unit.name) {
+            for unit in file.units {
+                let isWorker = unit.isLiteral ? started.literals.contains(unit.span.start) : started.names.contains(unit.name)
+                guard isWorker || unit.calleeNames.contains("make") else { continue }
+                let environment = environment(of: unit, in: file)
+                if isWorker {
                     collectDrains(in: unit, environment: environment, into: &drained)
                 }
                 collectMakes(in: unit, environment: environment, into: &made)
