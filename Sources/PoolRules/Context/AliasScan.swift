@@ -42,11 +42,14 @@ struct AliasScan {
     private(set) var aliasVariables: [String: String] = [:]
     /// The lines where each alias variable was assigned alias data.
     private(set) var aliasLines: [String: [Int]] = [:]
+    /// Where control goes from each statement of the function, computed on first use.
+    private let flow: FlowCache
 
     init(borrow: Borrow, facts: FunctionFacts, package: PackageContext, file: GoFile) {
         self.borrow = borrow
         self.facts = facts
         self.package = package
+        flow = FlowCache(body: facts.unit.body.statements)
         var deferred: [Span] = []
         Walk.statements(in: facts.unit.body.statements) { statement in
             if case .defer(let node) = statement,
@@ -215,8 +218,7 @@ struct AliasScan {
     /// object back with nothing in between that waits for the new holder: no receive, no
     /// `select`, no `Wait()`, and no new value for the variable.
     private func releaseFollows(_ span: Span) -> Bool {
-        let body = facts.unit.body.statements
-        let ends = directReleases.filter { StatementPath.flows(from: span.start, to: $0.span.start, in: body) }
+        let ends = directReleases.filter { flow.flows(from: span.start, to: $0.span.start) }
             .map(\.span.start)
             + (deferredReleases.isEmpty ? [] : [facts.unit.body.span.end])
         return ends.contains { !waitsOrRebinds(between: span.end, and: $0) }
@@ -246,7 +248,7 @@ struct AliasScan {
     /// `defer` registered before it, or a direct release that flows to it.
     private func releasedBefore(exitAt offset: Int) -> Bool {
         if deferredReleases.contains(where: { $0.start < offset }) { return true }
-        return directReleases.contains { StatementPath.flows(from: $0.span.start, to: offset, in: facts.unit.body.statements) }
+        return directReleases.contains { flow.flows(from: $0.span.start, to: offset) }
     }
 
     private func goroutineAlias(_ call: Expr) -> String? {
@@ -286,9 +288,11 @@ struct AliasScan {
         for put in directReleases {
             var found: LateUse?
             var rebound = false
+            let reach = flow.reach(from: put.span.start)
             Walk.statements(in: facts.unit.body.statements) { statement in
                 guard found == nil, !rebound else { return .skip }
-                guard statement.span.end > put.span.end else { return .skip }
+                // Nothing at or after the end of the reach can be a use after this Put.
+                guard statement.span.end > put.span.end, statement.span.start < reach.end else { return .skip }
                 if statement.isSimple || statement.span.start > put.span.end {
                     if case .defer = statement { return .skip }
                     if statement.rebinds(borrow.names) { rebound = true; return .skip }
@@ -296,7 +300,7 @@ struct AliasScan {
                 let expressions = statement.ownExpressions.filter { $0.span.start > put.span.end }
                 for expr in expressions where found == nil {
                     guard let name = firstMention(in: expr, of: watched),
-                          StatementPath.flows(from: put.span.start, to: expr.span.start, in: facts.unit.body.statements)
+                          reach.contains(expr.span.start)
                     else { continue }
                     found = LateUse(name: name, line: expr.span.line, putLine: put.span.line)
                 }

@@ -22,11 +22,25 @@ struct StatementPath {
 
     init(to offset: Int, in body: [Stmt]) {
         var current = body
-        while let index = current.firstIndex(where: { $0.span.start <= offset && offset < $0.span.end }) {
+        while let index = Self.index(containing: offset, in: current) {
             frames.append(Frame(statements: current, index: index))
             guard let next = Self.innerList(of: current[index], containing: offset) else { break }
             current = next
         }
+    }
+
+    /// The index of the statement of `list` that contains `offset`. The statements of a list
+    /// are in source order and do not overlap, so a binary search finds it: a function with
+    /// thousands of statements is searched once per question about one of them.
+    private static func index(containing offset: Int, in list: [Stmt]) -> Int? {
+        var low = 0
+        var high = list.count
+        while low < high {
+            let middle = (low + high) / 2
+            if list[middle].span.end <= offset { low = middle + 1 } else { high = middle }
+        }
+        guard low < list.count, list[low].span.start <= offset else { return nil }
+        return low
     }
 
     /// The innermost statement on the path.
@@ -67,23 +81,68 @@ struct StatementPath {
 }
 
 extension StatementPath {
-    /// True when control can go from the statement at offset `from` to the code at offset
-    /// `to` without passing a `return`, `break`, `continue`, `goto` or a call that never
-    /// returns. Only forward flow is followed: a loop's next iteration is not.
-    static func flows(from: Int, to: Int, in body: [Stmt]) -> Bool {
-        guard to > from else { return false }
-        let path = StatementPath(to: from, in: body)
-        if let innermost = path.innermost, innermost.isSimple,
-           innermost.span.start <= to, to < innermost.span.end {
-            return true
-        }
-        for frame in path.frames.reversed() {
-            for statement in frame.following {
-                if statement.span.start <= to, to < statement.span.end { return true }
-                if statement.endsFlow { return false }
+    /// The code that control reaches after the statement at one offset, without passing a
+    /// `return`, `break`, `continue`, `goto` or a call that never returns. Only forward flow is
+    /// followed: a loop's next iteration is not.
+    struct Reach {
+        /// Byte ranges in source order that do not overlap: the rest of the statement itself
+        /// when it is simple, then the statements that follow it in each enclosing list, up to
+        /// and including the first one that ends the flow.
+        private(set) var ranges: [Range<Int>] = []
+
+        init(from offset: Int, in body: [Stmt]) {
+            let path = StatementPath(to: offset, in: body)
+            if let innermost = path.innermost, innermost.isSimple, offset + 1 < innermost.span.end {
+                ranges.append((offset + 1)..<innermost.span.end)
+            }
+            for frame in path.frames.reversed() {
+                for statement in frame.following {
+                    ranges.append(statement.span.start..<statement.span.end)
+                    if statement.endsFlow { return }
+                }
             }
         }
-        return false
+
+        /// The end of the last range: nothing at or after it is reached.
+        var end: Int { ranges.last?.upperBound ?? 0 }
+
+        func contains(_ offset: Int) -> Bool {
+            var low = 0
+            var high = ranges.count
+            while low < high {
+                let middle = (low + high) / 2
+                if ranges[middle].upperBound <= offset { low = middle + 1 } else { high = middle }
+            }
+            return low < ranges.count && ranges[low].contains(offset)
+        }
+    }
+
+    /// True when control can go from the statement at offset `from` to the code at offset
+    /// `to`, as `Reach` describes.
+    static func flows(from: Int, to: Int, in body: [Stmt]) -> Bool {
+        Reach(from: from, in: body).contains(to)
+    }
+}
+
+/// The reach of each statement of one function body, each computed once. A function that
+/// releases an object on a thousand paths asks the same questions a million times.
+final class FlowCache {
+    private let body: [Stmt]
+    private var reaches: [Int: StatementPath.Reach] = [:]
+
+    init(body: [Stmt]) {
+        self.body = body
+    }
+
+    func reach(from offset: Int) -> StatementPath.Reach {
+        if let known = reaches[offset] { return known }
+        let reach = StatementPath.Reach(from: offset, in: body)
+        reaches[offset] = reach
+        return reach
+    }
+
+    func flows(from: Int, to: Int) -> Bool {
+        reach(from: from).contains(to)
     }
 }
 
