@@ -72,9 +72,9 @@ enum SourceLines {
     }
 
     /// The lines around `lines` with `context` lines on each side, decoded as UTF-8 with
-    /// invalid bytes replaced and a trailing `\r` removed.
-    static func excerpt(of bytes: [UInt8], lines wanted: ClosedRange<Int>, context: Int) -> SourceExcerpt? {
-        let all = lines(of: bytes[...])
+    /// invalid bytes replaced and a trailing `\r` removed. `all` is the file split by
+    /// `lines(of:)`, once for all of its findings.
+    static func excerpt(ofLines all: [ArraySlice<UInt8>], lines wanted: ClosedRange<Int>, context: Int) -> SourceExcerpt? {
         guard !all.isEmpty, wanted.lowerBound <= all.count else { return nil }
         let first = max(1, wanted.lowerBound - context)
         let last = min(all.count, wanted.upperBound + context)

@@ -139,9 +139,11 @@ public struct ReviewSession: Sendable {
 
     private func excerpted(_ review: FileReview, bytes: [UInt8]) -> FileReview {
         var review = review
+        guard !review.findings.isEmpty else { return review }
+        let lines = SourceLines.lines(of: bytes[...])
         review.findings = review.findings.map { finding in
             var finding = finding
-            finding.excerpt = SourceLines.excerpt(of: bytes, lines: finding.lines, context: excerptContext)
+            finding.excerpt = SourceLines.excerpt(ofLines: lines, lines: finding.lines, context: excerptContext)
             return finding
         }
         return review
