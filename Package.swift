@@ -66,5 +66,13 @@ let package = Package(
             name: "EndToEndTests",
             dependencies: ["PoolReviewCLI", "ReviewModel", "Rendering", "TestSupport", "poolreview"]
         ),
+        // Hostile and odd input through the built binary, and the fuzzers' crash regressions.
+        .testTarget(
+            name: "RobustnessTests",
+            dependencies: [
+                "GoSyntax", "PoolRules", "ReviewModel", "ChecklistData", "Rendering", "TestSupport", "poolreview",
+            ],
+            exclude: ["Crashes"]
+        ),
     ]
 )
