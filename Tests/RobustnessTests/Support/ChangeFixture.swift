@@ -11,17 +11,17 @@ extension GitFixture {
         try commitBytes(head, message: "head")
     }
 
-    /// Writes (or, for nil, deletes) files in `repo`, stages everything and commits.
-    func commitBytes(_ files: [String: [UInt8]?], message: String) throws {
+    /// Writes (or, for nil, deletes) files in `directory`, stages everything and commits.
+    func commitBytes(_ files: [String: [UInt8]?], message: String, in directory: String = "repo") throws {
         for (name, bytes) in files {
             if let bytes {
-                try write("repo/" + name, bytes: bytes)
+                try write(directory + "/" + name, bytes: bytes)
             } else {
-                try FileManager.default.removeItem(atPath: path("repo/" + name))
+                try FileManager.default.removeItem(atPath: path(directory + "/" + name))
             }
         }
-        try git("add", "-A")
-        try git("commit", "-q", "--allow-empty", "-m", message)
+        try git("add", "-A", in: directory)
+        try git("commit", "-q", "--allow-empty", "-m", message, in: directory)
     }
 
     /// Runs `poolreview ARGUMENTS` in `repo` (or `directory`) with a deadline.
