@@ -1,0 +1,5 @@
+package p
+
+func f() {
+	buf := pool.Get().(*bytes.Buffer
+	defer pool.Put(

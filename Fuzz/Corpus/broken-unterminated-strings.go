@@ -1,0 +1,4 @@
+package p
+
+var s = "never closed
+var r = `raw never closed

@@ -1,0 +1,1 @@
+../../../Fuzz/GoReader/GoReaderFuzzing.swift

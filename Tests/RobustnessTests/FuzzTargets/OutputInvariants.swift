@@ -1,0 +1,1 @@
+../../../Fuzz/Pipeline/OutputInvariants.swift
