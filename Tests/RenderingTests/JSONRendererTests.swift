@@ -68,6 +68,13 @@ struct JSONRendererTests {
         #expect(tool == ["name": "poolreview", "version": Fixtures.version])
     }
 
+    @Test func notesAreListed() throws {
+        var report = Fixtures.cleanReport
+        #expect(try parse(report)["notes"] as? [String] == [])
+        report.notes = ["pkg/a.go:3: suppression names unknown item 'defered-put'", "x\u{202E}\n"]
+        #expect(try parse(report)["notes"] as? [String] == report.notes)
+    }
+
     @Test func hostileStringsRoundTripUnchanged() throws {
         let json = try parse(Hostile.report)
         let finding = try #require((json["findings"] as? [[String: Any]])?.first)

@@ -35,6 +35,16 @@ struct TextRendererTests {
         #expect(lines[2] == "poolreview: 1 finding (1 error) in 14 Go files, whole tree at 9b8c7d6")
     }
 
+    @Test func notesAreLinesBeforeSkippedFiles() throws {
+        var report = Fixtures.wholeTreeReport
+        report.notes = ["pkg/a.go:3: suppression names unknown item '\u{1B}[31m'"]
+        let lines = try render(report).split(separator: "\n")
+        let noteIndex = try #require(lines.firstIndex { $0.hasPrefix("poolreview: note: ") })
+        #expect(lines[noteIndex] == "poolreview: note: pkg/a.go:3: suppression names unknown item '<U+001B>[31m'")
+        let skippedIndex = try #require(lines.firstIndex { $0.contains(": not analysed: ") })
+        #expect(noteIndex < skippedIndex)
+    }
+
     @Test func colorWrapsSeverityAndPath() throws {
         let output = try render(Fixtures.wholeTreeReport, color: true)
         #expect(output.hasPrefix("\u{1B}[1minternal/cache/entry.go:88\u{1B}[0m: \u{1B}[1;31merror\u{1B}[0m: deferred-put: "))

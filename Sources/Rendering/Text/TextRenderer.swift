@@ -4,7 +4,8 @@ import ReviewModel
 /// Renders a report as terse terminal lines for a pre-push hook.
 ///
 /// Each finding is one line in the form compilers use, so editors can jump to it:
-/// `path:line: severity: item: message`. A summary line follows. Control and bidirectional
+/// `path:line: severity: item: message`. Report notes follow as `poolreview: note: …` lines,
+/// then the skipped files and a summary line. Control and bidirectional
 /// characters from the repository are shown as `<U+XXXX>`, so no escape sequence from a path
 /// or message reaches the terminal. The only escape sequences in the output are the
 /// renderer's own colors when `RenderOptions.usesANSIColor` is set.
@@ -20,6 +21,9 @@ public struct TextRenderer: ReportRenderer {
             lines.append(
                 style.bold(location) + ": " + style.severity(finding.severity) + ": " + finding.item.rawValue + ": "
                     + VisibleCharacters.escape(finding.message))
+        }
+        for note in report.notes {
+            lines.append("poolreview: note: " + VisibleCharacters.escape(note))
         }
         for skipped in report.files.skipped {
             lines.append(
