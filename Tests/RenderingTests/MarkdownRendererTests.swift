@@ -172,6 +172,27 @@ struct MarkdownRendererTests {
         #expect(output.components(separatedBy: "\n#### ").count - 1 == 5)
     }
 
+    @Test func longSkipListIsCutBeforeFindings() throws {
+        var report = Self.reportWithManyFindings(3)
+        report.files.skipped = (0..<3_000).map { SkippedFile(path: "api/gen/v1/service_\($0).pb.go", reason: "generated code") }
+        report.notes = (0..<3_000).map { "pkg/file.go:\($0): suppression names unknown item 'x'" }
+        let output = try render(report)
+
+        #expect(output.utf16.count <= 65_000)
+        #expect(output.components(separatedBy: "\n- `api/gen/v1/service_").count - 1 == 50)
+        #expect(output.contains("- 2950 files more, not listed here to keep this comment under its size limit"))
+        #expect(output.contains("- 2950 notes more, not listed here to keep this comment under its size limit"))
+        #expect(output.components(separatedBy: "\n#### ").count - 1 == 3)
+        #expect(!output.contains("findings left out"))
+    }
+
+    @Test func notesAreListedEscaped() throws {
+        var report = Fixtures.cleanReport
+        report.notes = ["pkg/a.go:3: suppression names unknown item '<img>@someone'"]
+        let output = try render(report)
+        #expect(output.contains("Notes:\n\n- pkg/a.go:3: suppression names unknown item '&lt;img&gt;@&#8203;someone'\n"))
+    }
+
     @Test func tooSmallMaximumIsAnError() {
         #expect(throws: RenderingError.self) {
             try render(Fixtures.cleanReport, options: RenderOptions(toolVersion: "1", maxMarkdownLength: 100))

@@ -14,14 +14,22 @@ struct HostileOutputTests {
     /// Short enough that the message names the pool without abbreviating it.
     static let hostileKey = "<img src=x>@a #1`\u{202E}"
 
+    /// A suppression of an unknown item, which the review reports as a note, not a finding.
+    static let hostileSuppression = "\n//poolreview:ignore <img/src=x>@octocat#1`\u{202E}</details> because\nvar quiet = 1\n"
+
     static let formats = ["markdown", "text", "json", "sarif", "github", "codeclimate", "rdjson"]
+    /// The formats that show report notes. Code Quality and rdjson have no place for them.
+    static let formatsWithNotes: Set<String> = ["markdown", "text", "json", "sarif", "github"]
 
     /// Builds the hostile repository and reviews its one commit in `format`.
     private func reviewHostileRepository(format: String) throws -> BinaryRun {
         try withGitFixture { fixture in
             try fixture.makeChange(
                 base: ["README.md": goBytes("base\n")],
-                head: [Self.hostilePath: goBytes(pooledLineSource(comment: Self.hostileComment, poolKey: Self.hostileKey))])
+                head: [
+                    Self.hostilePath: goBytes(
+                        pooledLineSource(comment: Self.hostileComment, poolKey: Self.hostileKey) + Self.hostileSuppression)
+                ])
             return try fixture.review(["review", "main~1..main", "--format", format])
         }
     }
@@ -41,6 +49,11 @@ struct HostileOutputTests {
                 .contains(scalar.properties.generalCategory)
         }
         #expect(invisible.isEmpty, "\(format): \(invisible.map { String($0.value, radix: 16) })")
+
+        // The unknown item is named, escaped like any other repository text.
+        if Self.formatsWithNotes.contains(format) {
+            #expect(output.contains("unknown item"), "\(format) lost the note")
+        }
 
         switch format {
         case "markdown": try checkMarkdown(output)
@@ -79,7 +92,8 @@ struct HostileOutputTests {
             #expect(!text.contains("@octocat"), "line \(line) mentions: \(text)")
             #expect(!text.contains("@a "), "line \(line) mentions: \(text)")
             #expect(!text.contains(" #123"), "line \(line) links an issue: \(text)")
-            #expect(!text.contains("](javascript"), "line \(line) links script: \(text)")
+            // An escaped `\]` is a literal bracket and closes no link.
+            #expect(!text.replacingOccurrences(of: "\\]", with: "").contains("](javascript"), "line \(line) links script: \(text)")
         }
         // The hostile comment is shown, literally, in the excerpt.
         #expect(output.contains("<script>alert(1)</script> <U+202E>evil<U+202C> <U+001B>[31m"))

@@ -3,8 +3,8 @@ import ReviewModel
 
 /// Builds the values that the Markdown template renders, escaped for Markdown.
 ///
-/// Repository text (paths, messages, excerpts, revision specs, the base note, skip reasons)
-/// is escaped here. Paths and revisions become code spans, messages and notes escaped text,
+/// Repository text (paths, messages, excerpts, revision specs, the base note, skip reasons,
+/// report notes) is escaped here. Paths and revisions become code spans, messages and notes escaped text,
 /// excerpts complete fenced code blocks. Checklist titles are escaped as text, and bug titles
 /// as HTML because the default template puts them inside `<summary>`. Bug section bodies are
 /// the checklist's own Markdown and are inserted as written.
@@ -51,11 +51,20 @@ struct MarkdownContext {
         }
     }
 
-    /// Returns the template context showing the findings at `kept`, in report order.
-    func value(keeping kept: [Int]) -> TemplateValue {
+    /// The length of the longer of the two lists that `value(keeping:listing:)` can cut: the
+    /// skipped files and the notes.
+    var listLength: Int { max(report.files.skipped.count, report.notes.count) }
+
+    /// Returns the template context showing the findings at `kept`, in report order, and the
+    /// first `listed` skipped files and notes (all of them when nil).
+    func value(keeping kept: [Int], listing listed: Int? = nil) -> TemplateValue {
         let shownFindings = kept.sorted().map { report.findings[$0] }
         let counts = FindingCounts(report.findings)
         let omitted = report.findings.count - shownFindings.count
+        let shownSkipped = report.files.skipped.prefix(listed ?? report.files.skipped.count)
+        let omittedSkipped = report.files.skipped.count - shownSkipped.count
+        let shownNotes = report.notes.prefix(listed ?? report.notes.count)
+        let omittedNotes = report.notes.count - shownNotes.count
 
         let context: [String: TemplateValue] = [
             "toolVersion": .text(MarkdownEscaping.text(toolVersion)),
@@ -74,9 +83,13 @@ struct MarkdownContext {
             "goFilesAnalysed": .text(String(report.files.goFilesAnalysed)),
             "goFilesText": .text(FindingCounts.phrase(report.files.goFilesAnalysed, "Go file", "Go files")),
             "hasSkipped": .bool(!report.files.skipped.isEmpty),
-            "skipped": .list(report.files.skipped.map(skippedValue)),
+            "skipped": .list(shownSkipped.map(skippedValue)),
+            "hasOmittedSkipped": .bool(omittedSkipped > 0),
+            "omittedSkippedText": .text(FindingCounts.phrase(omittedSkipped, "file", "files")),
             "hasNotes": .bool(!report.notes.isEmpty),
-            "notes": .list(report.notes.map { ["text": .text(MarkdownEscaping.text($0))] }),
+            "notes": .list(shownNotes.map { ["text": .text(MarkdownEscaping.text($0))] }),
+            "hasOmittedNotes": .bool(omittedNotes > 0),
+            "omittedNotesText": .text(FindingCounts.phrase(omittedNotes, "note", "notes")),
             "checklist": .list(ChecklistItemID.allCases.map(checklistRowValue)),
             "findings": .list(findingValues(shownFindings)),
             "hasOmittedFindings": .bool(omitted > 0),
