@@ -63,6 +63,75 @@ struct NothingLostTests {
         }
     }
 
+    // MARK: - Reports into files that are not regular files
+
+    @Test func outputThroughSymlinkKeepsTheLink() throws {
+        try withGitFixture { fixture in
+            try fixture.makeChange(base: ["README.md": goBytes("x\n")], head: ["pkg/a.go": goBytes(pooledLineSource(comment: "c"))])
+            try fixture.write("out/real.md", "old\n")
+            try FileManager.default.createSymbolicLink(atPath: fixture.path("out/link.md"), withDestinationPath: "real.md")
+
+            let run = try fixture.review(["review", "main~1..main", "--output", fixture.path("out/link.md")])
+            #expect(run.status == 1, "\(run.standardError)")
+            #expect(try FileManager.default.destinationOfSymbolicLink(atPath: fixture.path("out/link.md")) == "real.md")
+            #expect(try String(contentsOfFile: fixture.path("out/real.md"), encoding: .utf8).hasPrefix("<!-- poolreview:review -->"))
+        }
+    }
+
+    @Test func outputIntoFIFOIsStreamed() throws {
+        try withGitFixture { fixture in
+            try fixture.makeChange(base: ["README.md": goBytes("x\n")], head: ["pkg/a.go": goBytes(pooledLineSource(comment: "c"))])
+            let fifo = fixture.path("review.fifo")
+            #expect(mkfifo(fifo, 0o600) == 0)
+            // A reader must hold the FIFO open, as a CI step piping the report would.
+            let received = LockedBytes()
+            let reader = Thread {
+                let data = FileHandle(forReadingAtPath: fifo)?.readDataToEndOfFile() ?? Data()
+                received.set(data)
+            }
+            reader.start()
+
+            let run = try fixture.review(["review", "main~1..main", "--format", "json", "--output", fifo], deadline: .seconds(30))
+            #expect(!run.timedOut)
+            #expect(run.status == 1, "\(run.standardError)")
+            for _ in 0..<500 where !received.isSet { usleep(10_000) }
+
+            var status = stat()
+            #expect(lstat(fifo, &status) == 0)
+            #expect(status.st_mode & S_IFMT == S_IFIFO, "the FIFO was replaced by a file")
+            #expect(try JSONSerialization.jsonObject(with: received.value) is [String: Any])
+        }
+    }
+
+    @Test(.enabled(if: getuid() == 0, "creating a device node needs root"))
+    func outputIntoDeviceKeepsTheNode() throws {
+        try withGitFixture { fixture in
+            try fixture.makeChange(base: ["README.md": goBytes("x\n")], head: ["pkg/a.go": goBytes(pooledLineSource(comment: "c"))])
+            // A private null device, so a regression replaces this node, not the machine's /dev/null.
+            let device = fixture.path("null")
+            // Linux encodes device 1:3 (major 1, minor 3) as (1 << 8) | 3 for small numbers.
+            #expect(mknod(device, S_IFCHR | 0o666, dev_t((1 << 8) | 3)) == 0)
+
+            let run = try fixture.review(["review", "main~1..main", "--output", device])
+            #expect(run.status == 1, "\(run.standardError)")
+            var status = stat()
+            #expect(lstat(device, &status) == 0)
+            #expect(status.st_mode & S_IFMT == S_IFCHR, "the device node was replaced by a file")
+        }
+    }
+
+    @Test func outputIntoFolderIsNamedError() throws {
+        try withGitFixture { fixture in
+            try fixture.makeChange(base: ["README.md": goBytes("x\n")], head: ["pkg/a.go": goBytes(pooledLineSource(comment: "c"))])
+            let folder = fixture.path("out")
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+
+            let run = try fixture.review(["review", "main~1..main", "--output", folder])
+            #expect(run.status == 2)
+            #expect(run.standardError.contains("cannot write '\(folder)': Is a directory"), "\(run.standardError)")
+        }
+    }
+
     // MARK: - The repository stays as it was
 
     /// Records every file under `folder` (the .git folder included) with its size, mode and contents,
@@ -124,5 +193,29 @@ struct NothingLostTests {
                 Issue.record("\(path) changed")
             }
         }
+    }
+}
+
+/// Bytes written by one thread and read by another.
+final class LockedBytes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data: Data?
+
+    func set(_ value: Data) {
+        lock.lock()
+        data = value
+        lock.unlock()
+    }
+
+    var isSet: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return data != nil
+    }
+
+    var value: Data {
+        lock.lock()
+        defer { lock.unlock() }
+        return data ?? Data()
     }
 }

@@ -78,9 +78,45 @@ struct ReviewWriter {
 enum OutputFile {
     /// Writes `text` to a temporary file in the target's folder, then renames it over the
     /// target, so an interrupted run never leaves half a report.
+    ///
+    /// A symbolic link to a regular file is followed, so the link stays and its target gets
+    /// the report. A target that exists and is not a regular file, such as `/dev/stdout`, a
+    /// FIFO or a folder, is opened and written in place instead, because a rename would
+    /// replace the device node or FIFO itself with a file.
     static func write(_ text: String, to path: String) throws {
+        var status = stat()
+        if stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
+            try writeInPlace(text, to: path)
+            return
+        }
+        let target = regularFileTarget(ofLink: path) ?? path
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try Data(text.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
+        } catch {
+            throw CommandError.writeFailed(path: path, reason: ReviewCommand.reason(error))
+        }
+    }
+
+    /// Returns the regular file that the symbolic link at `path` resolves to, or nil when
+    /// `path` is not a link or the link dangles.
+    private static func regularFileTarget(ofLink path: String) -> String? {
+        var status = stat()
+        guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK,
+              let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// Writes `text` to an existing file that is not a regular file, without creating,
+    /// truncating or renaming anything.
+    private static func writeInPlace(_ text: String, to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw CommandError.writeFailed(path: path, reason: String(cString: strerror(errno)))
+        }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        do {
+            try handle.write(contentsOf: Data(text.utf8))
         } catch {
             throw CommandError.writeFailed(path: path, reason: ReviewCommand.reason(error))
         }
