@@ -57,18 +57,41 @@ struct ReviewCommand {
         return format
     }
 
+    /// The largest `--template` file read. A review template is a few kilobytes, and the cap
+    /// keeps a device such as /dev/zero from being read until memory runs out.
+    static let maxTemplateBytes = 1 << 20
+
     private func readTemplate(_ path: String) throws -> String {
-        let absolute = tool.absolutePath(path)
-        let text: String
-        do {
-            text = try String(contentsOfFile: absolute, encoding: .utf8)
-        } catch {
-            throw CommandError.unreadableFile(path: path, option: "--template", reason: Self.reason(error))
-        }
+        let text = try Self.readTemplateText(tool.absolutePath(path), shownAs: path)
         do {
             try MarkdownRenderer.validateTemplate(text)
         } catch {
             throw CommandError.invalidTemplate(path: path, reason: String(describing: error))
+        }
+        return text
+    }
+
+    /// Reads a template file as UTF-8. Pipes such as a shell's `<(…)` work as well as files,
+    /// which Foundation's `String(contentsOfFile:)` rejects with a misleading permission error.
+    private static func readTemplateText(_ absolutePath: String, shownAs path: String) throws -> String {
+        func failure(_ reason: String) -> CommandError {
+            CommandError.unreadableFile(path: path, option: "--template", reason: reason)
+        }
+
+        let descriptor = open(absolutePath, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw failure(String(cString: strerror(errno))) }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        let data: Data
+        do {
+            data = try handle.read(upToCount: maxTemplateBytes + 1) ?? Data()
+        } catch {
+            throw failure(reason(error))
+        }
+        guard data.count <= maxTemplateBytes else {
+            throw failure("it is larger than \(maxTemplateBytes >> 20) MiB, too large for a review template")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw failure("it is not valid UTF-8")
         }
         return text
     }
