@@ -133,6 +133,18 @@ struct TemplateTests {
         expectError(.unexpectedClose(tag: "{{/a}}", line: 2), parsing: "x\n{{/a}}")
     }
 
+    @Test func sectionsNestUpToTheMaximum() throws {
+        let depth = 100
+        let source = String(repeating: "{{#a}}", count: depth) + "x" + String(repeating: "{{/a}}", count: depth)
+        #expect(try Template(parsing: source).render(["a": true]) == "x")
+    }
+
+    @Test func sectionsNestedTooDeepAreAnError() {
+        // Twenty thousand levels overflowed the stack before the limit.
+        let source = "{{#a}}\n" + String(repeating: "{{#a}}", count: 20_000) + String(repeating: "{{/a}}", count: 20_001)
+        expectError(.sectionsTooDeep(tag: "{{#a}}", line: 2, maximum: 100), parsing: source)
+    }
+
     @Test func unclosedTagNamesItsLine() {
         expectError(.unclosedTag(line: 3), parsing: "a\nb\nc {{name")
     }

@@ -43,6 +43,18 @@ struct OddArgumentTests {
         }
     }
 
+    @Test func deeplyNestedTemplateIsRejected() throws {
+        try withGitFixture { fixture in
+            try makeRepository(fixture)
+            // Twenty thousand nested sections crashed the binary with a stack overflow.
+            let depth = 20_000
+            try fixture.write("deep.md", String(repeating: "{{#hasFindings}}", count: depth) + "x" + String(repeating: "{{/hasFindings}}", count: depth))
+            let run = try fixture.review(["review", "main~1..main", "--template", fixture.path("deep.md")])
+            #expect(run.status == 2, "\(run.standardError)")
+            #expect(run.standardError.contains("nest sections at most 100 deep"), "\(run.standardError)")
+        }
+    }
+
     @Test func templateWithInvalidUTF8IsNamed() throws {
         try withGitFixture { fixture in
             try makeRepository(fixture)

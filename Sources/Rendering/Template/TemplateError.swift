@@ -14,6 +14,8 @@ public enum TemplateError: Error, Hashable, CustomStringConvertible {
     case mismatchedSection(tag: String, line: Int, openTag: String, openLine: Int)
     /// A `{{/name}}` with no open section.
     case unexpectedClose(tag: String, line: Int)
+    /// A section that opens inside more than `maximum` other open sections.
+    case sectionsTooDeep(tag: String, line: Int, maximum: Int)
     /// A name that no value in scope defines.
     case unknownVariable(tag: String, line: Int)
     /// A `{{name}}` whose value is a flag, a list or an object rather than text.
@@ -24,7 +26,7 @@ public enum TemplateError: Error, Hashable, CustomStringConvertible {
         switch self {
         case .unclosedTag(let line): line
         case .unsupportedTag(_, let line), .invalidName(_, let line), .unclosedSection(_, let line),
-            .mismatchedSection(_, let line, _, _), .unexpectedClose(_, let line),
+            .mismatchedSection(_, let line, _, _), .unexpectedClose(_, let line), .sectionsTooDeep(_, let line, _),
             .unknownVariable(_, let line), .notText(_, let line):
             line
         }
@@ -45,6 +47,8 @@ public enum TemplateError: Error, Hashable, CustomStringConvertible {
             "line \(line): \(tag) does not close \(openTag) opened on line \(openLine)"
         case .unexpectedClose(let tag, let line):
             "line \(line): \(tag) closes a section that is not open"
+        case .sectionsTooDeep(let tag, let line, let maximum):
+            "line \(line): \(tag) opens a section inside \(maximum) others; nest sections at most \(maximum) deep"
         case .unknownVariable(let tag, let line):
             "line \(line): \(tag) is not a known variable; check its spelling and the section it is in"
         case .notText(let tag, let line):

@@ -177,6 +177,11 @@ enum TemplateParser {
 
     // MARK: - Sections
 
+    /// The deepest nesting of sections a template may use. The built-in template nests three
+    /// deep. Validating and rendering recurse once per level, and 20,000 levels overflowed
+    /// the main thread's stack.
+    static let maxSectionDepth = 100
+
     private static func nest(_ tokens: [Token]) throws -> [TemplateNode] {
         var open: [(tag: TemplateTag, children: [TemplateNode])] = []
         var nodes: [TemplateNode] = []
@@ -202,6 +207,9 @@ enum TemplateParser {
                 case .variable:
                     append(.variable(tag))
                 case .section, .invertedSection:
+                    guard open.count < maxSectionDepth else {
+                        throw TemplateError.sectionsTooDeep(tag: tag.text, line: tag.line, maximum: maxSectionDepth)
+                    }
                     open.append((tag, []))
                 case .close:
                     guard let section = open.popLast() else {
