@@ -1,0 +1,1 @@
+../../../Fuzz/Template/TemplateFuzzing.swift
