@@ -34,7 +34,6 @@ public struct JSONRenderer: ReportRenderer {
             ])),
             ("notes", .array(report.notes.map { .string($0) })),
             ("skipped", .array(report.files.skipped.map { .object([("path", .string($0.path)), ("reason", .string($0.reason))]) })),
-            ("notes", .array(report.notes.map(JSONValue.string))),
             ("tool", .object([("name", .string("poolreview")), ("version", .string(options.toolVersion))])),
         ])
         return document.serialized() + "\n"
