@@ -1,0 +1,1 @@
+"""Modules of Scripts/bench: measuring, repositories, tools and the report."""
