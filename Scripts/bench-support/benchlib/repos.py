@@ -238,13 +238,20 @@ class Builder:
 
 
 def package_version(path: str) -> str:
-    """The Debian package and version that installed a path, or "" when dpkg does not know it."""
+    """The Debian packages and versions that installed a path, or "" when dpkg does not know it.
+
+    dpkg -S prints "package, package: path" when several packages own a folder.
+    """
     found = subprocess.run(["dpkg", "-S", path], text=True, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     if found.returncode != 0:
         return ""
-    package = found.stdout.split(":")[0].strip()
-    version = subprocess.run(["dpkg-query", "-W", "-f=${Version}", package], text=True, stdout=subprocess.PIPE)
-    return f"{package} {version.stdout.strip()}"
+    packages = [name.strip() for name in found.stdout.splitlines()[0].rsplit(":", 1)[0].split(",")]
+    versions = []
+    for package in packages:
+        version = subprocess.run(["dpkg-query", "-W", "-f=${Version}", package], text=True,
+                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        versions.append(f"{package} {version.stdout.strip()}")
+    return ", ".join(versions)
 
 
 def read_json(path: str):
