@@ -113,7 +113,7 @@ class Policy:
     timeout: float  # seconds before a run is stopped
 
     def planned_runs(self, warmup_seconds: float) -> int:
-        """All runs when they fit in the budget, else as many as fit, and at least one."""
+        """Return all runs when they fit in the budget, else as many as fit, and at least one."""
         if warmup_seconds * self.runs <= self.budget:
             return self.runs
         return max(1, int(self.budget // max(warmup_seconds, 1e-9)))

@@ -22,7 +22,7 @@ FLAT_FACTOR = 2.0  # "roughly flat": the largest time per 1,000 lines at most th
 
 @dataclass
 class Context:
-    """What every part of the report needs besides the scenarios."""
+    """Facts every part of the report needs besides the scenarios."""
 
     date: datetime.datetime
     checkout: str
@@ -42,10 +42,11 @@ def commit_of(checkout: str) -> str:
     def git(*arguments: str) -> str:
         return subprocess.run(["git", "-C", checkout, *arguments], text=True, stdout=subprocess.PIPE).stdout.strip()
 
-    commit = git("log", "-1", "--format=%h %s (%cs)")
-    # Only changes to what the binary is built from make the measured code differ from the commit.
-    dirty = git("status", "--porcelain", "--untracked-files=no", "--", "Sources", "Package.swift", "Checklists",
-                "Templates")
+    # The binary is built from these paths only, so the last commit that changed them names
+    # the measured code even when later commits changed only scripts or docs.
+    inputs = ["Sources", "Package.swift", "Checklists", "Templates"]
+    commit = git("log", "-1", "--format=%h (%s, %cs)", "--", *inputs)
+    dirty = git("status", "--porcelain", "--untracked-files=no", "--", *inputs)
     return commit + (", with uncommitted changes to the sources" if dirty else "")
 
 
@@ -94,6 +95,8 @@ def ratio(numerator: Optional[Summary], denominator: Optional[Summary]) -> Optio
 def times(value: Optional[float]) -> str:
     if value is None:
         return "–"
+    if value < 0.01:
+        return f"{value:.3f}×"
     return f"{value:.2f}×" if value < 10 else f"{value:.0f}×"
 
 
@@ -193,10 +196,16 @@ def targets(selected: list[Scenario], timeout: float) -> list[tuple[str, str, Op
 
 
 def _distance(value: float, limit: float, unit: str) -> str:
+    """Format a measured value with how far it is under or over its limit."""
+    digits = {"ms": 1, "MB": 0}.get(unit, 2)
     spacer = "" if unit == "×" else " "
+
+    def show(number: float) -> str:
+        return f"{number:,.{digits}f}{spacer}{unit}"
+
     if value <= limit:
-        return f"{value:.2f}{spacer}{unit}, {limit - value:.2f}{spacer}{unit} under"
-    return f"{value:.2f}{spacer}{unit}, {value - limit:.2f}{spacer}{unit} over ({value / limit:.1f} times the limit)"
+        return f"{show(value)}, {show(limit - value)} under"
+    return f"{show(value)}, {show(value - limit)} over ({value / limit:,.1f} times the limit)"
 
 
 def _flatness(by_key: dict[str, Scenario]) -> tuple[str, str, Optional[bool]]:
@@ -228,7 +237,7 @@ def _faster_than_peers(selected: list[Scenario], timeout: float) -> tuple[str, s
 # MARK: - Findings
 
 def findings(scenario: Scenario) -> dict[str, str]:
-    """What each tool reported in its warm-up run, in a few words."""
+    """Summarize what each tool reported in its warm-up run, in a few words."""
     result = {}
     for key in ("poolreview", "staticcheck", "semgrep"):
         command = scenario.command(key)

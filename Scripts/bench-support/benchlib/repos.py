@@ -69,7 +69,7 @@ def checkout(repo: str, revision: str) -> None:
 
 
 def changed_go_files(repo: str, base: str, head: str) -> tuple[int, int, int]:
-    """Files, added lines and deleted lines of the Go files that differ, as git diff counts them."""
+    """Count the Go files that differ and their added and deleted lines, as git diff --numstat does."""
     files = added = deleted = 0
     for line in git(repo, "diff", "--numstat", base, head, "--", "*.go", capture=True).splitlines():
         plus, minus, _ = line.split("\t", 2)
@@ -80,7 +80,7 @@ def changed_go_files(repo: str, base: str, head: str) -> tuple[int, int, int]:
 
 
 def changed_folders(repo: str, base: str, head: str) -> list[str]:
-    """Folders of the Go files that head adds or changes, outside testdata, sorted."""
+    """List the folders of the Go files that head adds or changes, outside testdata, sorted."""
     names = git(repo, "diff", "--name-only", "--diff-filter=AMR", base, head, "--", "*.go", capture=True)
     folders = set()
     for path in names.splitlines():
@@ -189,7 +189,7 @@ class Builder:
         git(repo.path, "tag", change.tag)
 
     def _no_pool_folders(self, repo: Repository) -> list[str]:
-        """Folders of the standard library that sync or bytes import: they cannot import them."""
+        """List the standard library folders that sync or bytes import, which cannot import them in turn."""
         if repo.import_prefix:
             return []
         listing = subprocess.run(["go", "list", "-deps", "sync", "bytes"], env=self._go_env(repo, cgo=False),
@@ -199,8 +199,8 @@ class Builder:
     def _verify(self, repo: Repository) -> dict[str, dict[str, int]]:
         """Type-check the changed packages at base and at each head, as a check of gochange.
 
-        A package with type errors at base (it needs a tool or a package this machine lacks)
-        is skipped; one that type-checks at base must type-check at the head too.
+        A package with type errors at base is skipped, because it needs a tool or a package
+        this machine lacks. A package that type-checks at base must type-check at the head too.
         """
         folders = {change.tag: changed_folders(repo.path, "base", change.tag) for change in repo.changes}
         checkout(repo.path, "base")
@@ -230,7 +230,7 @@ class Builder:
 
     @staticmethod
     def _go_env(repo: Repository, cgo: bool) -> dict[str, str]:
-        """The environment gochange and go list run in: GOPATH mode, offline, no cgo."""
+        """Return the environment gochange and go list run in: GOPATH mode, offline, no cgo."""
         env = {**os.environ, **repo.go_env, "GO111MODULE": "off", "GOFLAGS": "", "GOPROXY": "off"}
         env["PATH"] = f"{repo.go_env['GOROOT']}/bin:{env['PATH']}"
         env["CGO_ENABLED"] = "1" if cgo else "0"
@@ -238,7 +238,7 @@ class Builder:
 
 
 def package_version(path: str) -> str:
-    """The Debian packages and versions that installed a path, or "" when dpkg does not know it.
+    """Name the Debian packages and versions that installed a path, or "" when dpkg does not know it.
 
     dpkg -S prints "package, package: path" when several packages own a folder.
     """
@@ -263,7 +263,7 @@ def read_json(path: str):
 
 
 def tree_hash(folder: str) -> str:
-    """A hash of the names and contents of the files in a folder, for reuse stamps."""
+    """Hash the names and contents of the files in a folder, for reuse stamps."""
     digest = hashlib.sha256()
     for directory, _, files in sorted(os.walk(folder)):
         for name in sorted(files):

@@ -71,7 +71,7 @@ def define(fasthttp: Repository, go: Repository, selected: Optional[set[str]]) -
 
 
 def staticcheck_packages(scenario: Scenario) -> list[str]:
-    """The packages a change touches, as import paths; `std cmd` for the whole library."""
+    """List the packages a change touches as import paths, or `std cmd` for the whole library."""
     if scenario.whole_tree:
         return ["std", "cmd"]
     repo = scenario.repo
@@ -80,8 +80,8 @@ def staticcheck_packages(scenario: Scenario) -> list[str]:
 
 
 def _is_package_folder(root: str, folder: str) -> bool:
-    """The go command ignores folders named testdata or starting with . or _, and vendor trees
-    are reached through the packages that import them."""
+    """Tell whether staticcheck can be given the folder: the go command ignores folders named
+    testdata or starting with . or _, and reaches vendor trees through their importers."""
     parts = folder.split("/") if folder else []
     return not any(part == "testdata" or part.startswith((".", "_")) or part == "vendor" for part in parts) \
         and os.path.isdir(os.path.join(root, folder))

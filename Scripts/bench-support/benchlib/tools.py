@@ -112,7 +112,7 @@ def staticcheck_command(tools: Tools, repo: Repository, packages: list[str], sna
 
 
 def staticcheck_patterns(repo: Repository) -> list[str]:
-    """Every package of the repository, as staticcheck patterns."""
+    """Return the staticcheck patterns for every package of the repository."""
     return [f"{repo.import_prefix}/..."] if repo.import_prefix else ["std", "cmd"]
 
 
@@ -143,7 +143,7 @@ def prime_staticcheck(tools: Tools, repo: Repository, snapshot: CacheSnapshot, l
 
 
 def staticcheck_findings(output: str) -> dict[str, int]:
-    """Counts of staticcheck's diagnostics by check, from its text output."""
+    """Count staticcheck's diagnostics by check, from its text output."""
     counts: dict[str, int] = {}
     for line in output.splitlines():
         found = re.search(r"\(([A-Z]+[0-9]+|compile)\)$", line.strip())
@@ -221,7 +221,7 @@ def check_semgrep_offline(tools: Tools, repo: str, base: str, log: Callable[[str
     """Run semgrep once in a network namespace that has only a loopback device, under strace.
 
     Returns whether it finished and the internet sockets it tried to connect, which must be
-    none. Without unshare or strace (or the right to use them), says so instead.
+    none. Without unshare or strace, or the right to use them, returns the reason instead.
     """
     if not (shutil.which("unshare") and shutil.which("strace")):
         return {"ran": False, "reason": "unshare or strace is missing"}
