@@ -42,7 +42,7 @@ struct AliasScan {
     private(set) var aliasVariables: [String: String] = [:]
     /// The lines where each alias variable was assigned alias data.
     private(set) var aliasLines: [String: [Int]] = [:]
-    /// Where control goes from each statement of the function, computed on first use.
+    /// The reach of each statement of the function, computed on first use.
     private let flow: FlowCache
 
     init(borrow: Borrow, facts: FunctionFacts, package: PackageContext, file: GoFile) {

@@ -29,9 +29,9 @@ struct StatementPath {
         }
     }
 
-    /// The index of the statement of `list` that contains `offset`. The statements of a list
-    /// are in source order and do not overlap, so a binary search finds it: a function with
-    /// thousands of statements is searched once per question about one of them.
+    /// Finds the statement of `list` that contains `offset` by binary search, which works
+    /// because the statements of a list are in source order and do not overlap. A linear
+    /// search made questions about functions with thousands of statements quadratic.
     private static func index(containing offset: Int, in list: [Stmt]) -> Int? {
         var low = 0
         var high = list.count
@@ -125,7 +125,7 @@ extension StatementPath {
 }
 
 /// The reach of each statement of one function body, each computed once. A function that
-/// releases an object on a thousand paths asks the same questions a million times.
+/// puts an object back on a thousand paths checks about a million pairs of Put and exit.
 final class FlowCache {
     private let body: [Stmt]
     private var reaches: [Int: StatementPath.Reach] = [:]
