@@ -26,6 +26,8 @@ public final class PackageContext: @unchecked Sendable {
     let addedFiles: Set<String>
     /// The type environments computed so far, by function.
     private let environments = EnvironmentCache()
+    /// Package-wide facts that some rules need, each computed on first use.
+    let derivedFacts = DerivedFacts()
     /// Channel fields that worker goroutines drain, by `Type.field`.
     var workerQueues: [String: WorkerQueue] = [:]
 
@@ -44,6 +46,7 @@ public final class PackageContext: @unchecked Sendable {
         discoverHelpers()
         collectReleaseSites()
         workerQueues = findWorkerQueues()
+        allPools = pools.values.sorted { ($0.path, $0.span.start) < ($1.path, $1.span.start) }
     }
 
     /// Every function of `file` with the types of its local names.
@@ -82,10 +85,9 @@ public final class PackageContext: @unchecked Sendable {
         }
     }
 
-    /// The pools in a stable order, for rules that look at every declaration.
-    var allPools: [PoolDeclaration] {
-        pools.values.sorted { ($0.path, $0.span.start) < ($1.path, $1.span.start) }
-    }
+    /// The pools in a stable order, for rules that look at every declaration. Sorted once at
+    /// the end of `init`, which is the last change to `pools`.
+    private(set) var allPools: [PoolDeclaration] = []
 
     // MARK: - Pools
 
@@ -321,6 +323,22 @@ public final class PackageContext: @unchecked Sendable {
 }
 
 /// Type environments by function, filled on first use by whichever thread asks.
+/// Facts about a whole package that a rule computes once and every file's review reuses.
+final class DerivedFacts: @unchecked Sendable {
+    private let lock = NSLock()
+    private var grownFields: Set<String>?
+
+    /// Returns the stored field names, or stores and returns what `compute` returns.
+    func grownFields(_ compute: () -> Set<String>) -> Set<String> {
+        lock.lock()
+        defer { lock.unlock() }
+        if let grownFields { return grownFields }
+        let names = compute()
+        grownFields = names
+        return names
+    }
+}
+
 final class EnvironmentCache: @unchecked Sendable {
     private let lock = NSLock()
     private var environments: [ObjectIdentifier: TypeEnvironment] = [:]

@@ -124,7 +124,7 @@ struct ResetKeepsAllocationRule: Rule {
 
     private func reallocations(in unit: FunctionUnit, object: String, typeName: String, context: FileContext) -> [Finding] {
         let index = context.package.index
-        let grown = grownFields(in: context.package)
+        let grown = context.package.derivedFacts.grownFields { grownFields(in: context.package) }
         let growable = (index.fields[typeName] ?? [:]).filter { isGrowable($0.value, index) && grown.contains($0.key) }
         var findings: [Finding] = []
         Walk.statements(in: unit.body.statements) { statement in
