@@ -81,11 +81,22 @@ public struct ReviewSession: Sendable {
 
     /// Analyses every package on all cores and returns the outcomes in package order.
     private func analyse(_ work: [PackageWork]) -> [PackageOutcome] {
-        let results = OutcomeSlots(count: work.count)
+        let results = Slots<PackageOutcome>(count: work.count)
         DispatchQueue.concurrentPerform(iterations: work.count) { index in
             results.set(index, analyse(work[index]))
         }
         return results.values
+    }
+
+    /// Parses the files of one package on all cores. A push usually changes one or two
+    /// packages, so parsing their files is the part of a review that packages cannot share out.
+    private static func parse(_ sources: [GoSource]) -> [GoFile] {
+        let files = Slots<GoFile>(count: sources.count)
+        DispatchQueue.concurrentPerform(iterations: sources.count) { index in
+            let source = sources[index]
+            files.set(index, GoFile(path: source.path, bytes: source.bytes, syntax: GoParser.parse(source.bytes)))
+        }
+        return files.values
     }
 
     private func analyse(_ work: PackageWork) -> PackageOutcome {
@@ -103,7 +114,7 @@ public struct ReviewSession: Sendable {
         // No marker of pool code anywhere in the package: no rule can find anything.
         guard PackageRelevance.isRelevant(reviewable.map(\.bytes), extraNames: extraMarkerNames) else { return outcome }
 
-        let files = reviewable.map { GoFile(path: $0.path, bytes: $0.bytes, syntax: GoParser.parse($0.bytes)) }
+        let files = Self.parse(reviewable)
         let package = PackageContext(files: files, registry: registry, addedFiles: work.addedPaths)
         let touchedByPath = work.touchedElsewhere
 
@@ -173,22 +184,22 @@ struct PackageOutcome: Sendable {
     var skipped: [SkippedFile] = []
 }
 
-/// One result slot per package, written from several threads.
-private final class OutcomeSlots: @unchecked Sendable {
+/// One result slot per task of a `concurrentPerform`, written from several threads.
+private final class Slots<Value>: @unchecked Sendable {
     private let lock = NSLock()
-    private var slots: [PackageOutcome?]
+    private var slots: [Value?]
 
     init(count: Int) {
         slots = Array(repeating: nil, count: count)
     }
 
-    func set(_ index: Int, _ outcome: PackageOutcome) {
+    func set(_ index: Int, _ value: Value) {
         lock.lock()
-        slots[index] = outcome
+        slots[index] = value
         lock.unlock()
     }
 
-    var values: [PackageOutcome] {
+    var values: [Value] {
         lock.lock()
         defer { lock.unlock() }
         return slots.compactMap { $0 }
