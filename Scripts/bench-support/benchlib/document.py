@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from .measure import format_seconds
 from .report import (RESULT_HEADER, Context, _met, commit_of, findings, machine, per_thousand_lines, result_rows,
                      table, targets, versions)
@@ -9,10 +11,16 @@ from .scenarios import Scenario
 from .tools import SEMGREP_VERSION
 
 
+# Hand-written text about the targets not met and the profile behind them. The script does
+# not measure it, so it is kept in its own file and copied after the targets on every run.
+ANALYSIS = "Benchmarks/analysis.md"
+
+
 def render(selected: list[Scenario], context: Context) -> str:
     parts = [
         _header(selected, context),
         _targets(selected, context.policy.timeout),
+        _analysis(context),
         _results(selected, context.policy.timeout),
         _per_thousand_lines(selected),
         _findings(selected),
@@ -46,6 +54,14 @@ def _targets(selected: list[Scenario], timeout: float) -> str:
     rows = [[title, measured, _met(met)] for title, measured, met in targets(selected, timeout)]
     return "## Targets\n\nAll on this machine, release build, medians of the wall time of the whole process.\n\n" \
         + table(["target", "measured", "status"], rows)
+
+
+def _analysis(context: Context) -> str:
+    try:
+        with open(os.path.join(context.checkout, ANALYSIS), encoding="utf-8") as file:
+            return file.read()
+    except FileNotFoundError:
+        return ""
 
 
 def _results(selected: list[Scenario], timeout: float) -> str:
