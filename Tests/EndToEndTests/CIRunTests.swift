@@ -224,7 +224,11 @@ struct CIRunTests {
                 "CI_COMMIT_BEFORE_SHA": zeros, "CI_DEFAULT_BRANCH": "main",
             ]
             let run = try binaryOutcome(
-                fixture, ["review", "--format", "json", "--output", "../review.json", "--output", "markdown=../review.md"],
+                fixture,
+                [
+                    "review", "--format", "json", "--output", "../review.json", "--output", "markdown=../review.md",
+                    "--output", "codeclimate=../gl-code-quality-report.json",
+                ],
                 extra: environment)
             #expect(run.status == 1, "\(run.standardError)")
             #expect(run.standardError.contains("GitLab CI merge_request_event pipeline"))
@@ -232,7 +236,34 @@ struct CIRunTests {
             #expect(range.base == forkPoint)
             #expect(range.head == (try fixture.sha("csv-export")))
             #expect(!FileManager.default.fileExists(atPath: fixture.path("summary.md")))
+            try checkCodeQualityReport(fixture.path("gl-code-quality-report.json"), findingsIn: fixture.path("review.json"))
         }
+    }
+
+    /// Checks the fields GitLab reads from a Code Quality report: one entry per finding of the
+    /// JSON review, each with a description, a check name, a unique fingerprint, a severity
+    /// that GitLab accepts and a location with a path and a first line.
+    private func checkCodeQualityReport(_ path: String, findingsIn reviewPath: String) throws {
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path)))
+        let entries = try #require(report as? [[String: Any]])
+        let review = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: reviewPath))) as? [String: Any])
+        let findings = try #require(review["findings"] as? [[String: Any]])
+        #expect(entries.count == findings.count)
+        #expect(!entries.isEmpty)
+
+        let severities: Set<String> = ["info", "minor", "major", "critical", "blocker"]
+        for entry in entries {
+            #expect((entry["description"] as? String)?.isEmpty == false)
+            #expect((entry["check_name"] as? String)?.isEmpty == false)
+            #expect(severities.contains(entry["severity"] as? String ?? ""), "\(entry)")
+            let location = entry["location"] as? [String: Any]
+            #expect((location?["path"] as? String)?.hasSuffix(".go") == true, "\(entry)")
+            #expect(((location?["lines"] as? [String: Any])?["begin"] as? Int ?? 0) >= 1, "\(entry)")
+        }
+        let fingerprints = entries.compactMap { $0["fingerprint"] as? String }
+        #expect(fingerprints.count == entries.count)
+        #expect(Set(fingerprints).count == fingerprints.count)
     }
 
     @Test("GitLab merged results use the source branch")

@@ -84,7 +84,7 @@ struct NothingLostTests {
             let fifo = fixture.path("review.fifo")
             #expect(mkfifo(fifo, 0o600) == 0)
             // A reader must hold the FIFO open, as a CI step piping the report would.
-            let received = LockedBytes()
+            let received = LockedData()
             let reader = Thread {
                 let data = FileHandle(forReadingAtPath: fifo)?.readDataToEndOfFile() ?? Data()
                 received.set(data)
@@ -193,29 +193,5 @@ struct NothingLostTests {
                 Issue.record("\(path) changed")
             }
         }
-    }
-}
-
-/// Bytes written by one thread and read by another.
-final class LockedBytes: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data: Data?
-
-    func set(_ value: Data) {
-        lock.lock()
-        data = value
-        lock.unlock()
-    }
-
-    var isSet: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return data != nil
-    }
-
-    var value: Data {
-        lock.lock()
-        defer { lock.unlock() }
-        return data ?? Data()
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import PoolReviewCLI
+import TestSupport
 import Testing
 
 /// The outcome of one run of the command line.
@@ -76,30 +77,6 @@ func runBinary(_ arguments: [String], in directory: String, environment: [String
     return ToolRun(
         status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
         standardError: String(decoding: errorData.value, as: UTF8.self))
-}
-
-/// Data written by one thread and read by another.
-final class LockedData: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data: Data?
-
-    func set(_ value: Data) {
-        lock.lock()
-        data = value
-        lock.unlock()
-    }
-
-    var isSet: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return data != nil
-    }
-
-    var value: Data {
-        lock.lock()
-        defer { lock.unlock() }
-        return data ?? Data()
-    }
 }
 
 /// The 1-based number of the only line of `text` that contains `marker`.
