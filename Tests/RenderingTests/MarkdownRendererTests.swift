@@ -38,6 +38,34 @@ struct MarkdownRendererTests {
         #expect(rows.count == 12)
     }
 
+    // MARK: - Bug explanations
+
+    @Test func mostSevereFindingHoldsExplanation() throws {
+        // The info finding on line 18 comes first and links the same bug as the error below.
+        var report = Fixtures.reportWithFindings
+        report.findings[0].bugs = ["get-without-put"]
+        let output = try render(report)
+
+        let sections = output.components(separatedBy: "\n#### ")
+        let info = try #require(sections.first { $0.hasPrefix("info: `cmd/server/main.go:18`") })
+        let error = try #require(sections.first { $0.hasPrefix("error: `internal/render/buffer.go:42`") })
+        let warning = try #require(sections.first { $0.hasPrefix("warning: `internal/render/buffer.go:57-59`") })
+        #expect(error.contains("<details><summary>Get without Put</summary>"))
+        #expect(!info.contains("<details>"))
+        #expect(info.contains("Get without Put: explained under `internal/render/buffer.go:42`."))
+        #expect(warning.contains("Get without Put: explained under `internal/render/buffer.go:42`."))
+        #expect(output.components(separatedBy: "<summary>Get without Put</summary>").count == 2)
+    }
+
+    @Test func equalSeverityKeepsFirstFinding() throws {
+        var report = Fixtures.reportWithFindings
+        report.findings[2].severity = .error
+        let output = try render(report)
+        let sections = output.components(separatedBy: "\n#### ")
+        let later = try #require(sections.first { $0.hasPrefix("error: `internal/render/buffer.go:57-59`") })
+        #expect(later.contains("Get without Put: explained under `internal/render/buffer.go:42`."))
+    }
+
     // MARK: - Links
 
     @Test func locationLinksToHTTPSURL() throws {
@@ -103,7 +131,8 @@ struct MarkdownRendererTests {
             + "{{#isFinding}}{{/isFinding}}{{#isClean}}{{/isClean}}{{#isUntouched}}{{/isUntouched}}{{/checklist}}"
             + "{{#findings}}{{location}}{{path}}{{line}}{{endLine}}{{lineRange}}{{severity}}{{item}}{{itemNumber}}"
             + "{{title}}{{message}}{{#hasExcerpt}}{{/hasExcerpt}}{{excerpt}}"
-            + "{{#bugs}}{{id}}{{title}}{{#sections}}{{heading}}{{body}}{{/sections}}{{#isFirstMention}}{{/isFirstMention}}{{/bugs}}"
+            + "{{#bugs}}{{id}}{{title}}{{#sections}}{{heading}}{{body}}{{/sections}}{{#isExplainedHere}}{{/isExplainedHere}}{{explainedAt}}"
+            + "{{#isFirstMention}}{{/isFirstMention}}{{/bugs}}"
             + "{{/findings}}"
         try MarkdownRenderer.validateTemplate(template)
     }

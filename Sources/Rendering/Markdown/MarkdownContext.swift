@@ -136,14 +136,30 @@ struct MarkdownContext {
     /// Builds the finding values in order. Each bug is explained in full at its first finding
     /// only, so that many findings of one kind do not repeat the same explanation.
     private func findingValues(_ findings: [Finding]) -> [TemplateValue] {
-        var explainedBugs: Set<String> = []
-        return findings.map { finding in
+        let holders = explanationHolders(findings)
+        return findings.enumerated().map { index, finding in
             let bugValues = finding.bugs.map { id in
-                let isFirstMention = explainedBugs.insert(id).inserted
-                return bugValue(id, isFirstMention: isFirstMention)
+                let holder = findings[holders[id] ?? index]
+                let explainedAt = MarkdownEscaping.codeSpan(holder.path + ":" + String(holder.line))
+                return bugValue(id, isExplainedHere: holders[id] == index, explainedAt: explainedAt)
             }
             return findingValue(finding, bugs: bugValues)
         }
+    }
+
+    /// Picks, for each bug, the finding whose entry shows the bug's explanation: the most
+    /// severe finding that links the bug, and the first of those in review order. Findings are
+    /// sorted by line, so the first mention is often an info finding on a pool declaration,
+    /// and the error below it would then point back to a block about a missing benchmark.
+    private func explanationHolders(_ findings: [Finding]) -> [String: Int] {
+        var holders: [String: Int] = [:]
+        for (index, finding) in findings.enumerated() {
+            for id in finding.bugs {
+                if let holder = holders[id], findings[holder].severity >= finding.severity { continue }
+                holders[id] = index
+            }
+        }
+        return holders
     }
 
     private func findingValue(_ finding: Finding, bugs: [TemplateValue]) -> TemplateValue {
@@ -165,7 +181,7 @@ struct MarkdownContext {
         ]
     }
 
-    private func bugValue(_ id: String, isFirstMention: Bool) -> TemplateValue {
+    private func bugValue(_ id: String, isExplainedHere: Bool, explainedAt: String) -> TemplateValue {
         let bug = bugs[id]!
         let sections = bug.sections.map { section -> TemplateValue in
             ["heading": .text(MarkdownEscaping.text(section.heading)), "body": .text(section.body)]
@@ -174,7 +190,11 @@ struct MarkdownContext {
             "id": .text(id),
             "title": .text(MarkdownEscaping.html(bug.title)),
             "sections": .list(sections),
-            "isFirstMention": .bool(isFirstMention),
+            // `isFirstMention` is the name that templates written before `isExplainedHere`
+            // use; both hold the same value.
+            "isExplainedHere": .bool(isExplainedHere),
+            "isFirstMention": .bool(isExplainedHere),
+            "explainedAt": .text(explainedAt),
         ]
     }
 
