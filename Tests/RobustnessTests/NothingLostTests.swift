@@ -128,7 +128,22 @@ struct NothingLostTests {
 
             let run = try fixture.review(["review", "main~1..main", "--output", folder])
             #expect(run.status == 2)
-            #expect(run.standardError.contains("cannot write '\(folder)': Is a directory"), "\(run.standardError)")
+            #expect(run.standardError.contains("cannot write '\(folder)': it is a folder; name a file inside it"), "\(run.standardError)")
+        }
+    }
+
+    @Test func outputIntoMissingFolderFailsBeforeReview() throws {
+        try withGitFixture { fixture in
+            try fixture.makeChange(base: ["README.md": goBytes("x\n")], head: ["pkg/a.go": goBytes(pooledLineSource(comment: "c"))])
+            let written = fixture.path("ok.json")
+            let missing = fixture.path("nowhere/review.sarif")
+
+            let run = try fixture.review(["review", "main~1..main", "--output", "json=" + written, "--output", "sarif=" + missing])
+            #expect(run.status == 2)
+            #expect(run.standardError.contains("cannot write '\(missing)': its folder does not exist"), "\(run.standardError)")
+            // The check comes before the review, so no output is printed or written.
+            #expect(run.standardOutput.isEmpty)
+            #expect(!FileManager.default.fileExists(atPath: written))
         }
     }
 

@@ -45,6 +45,9 @@ struct OutputTargets {
         }
     }
 
+    /// The files named by `--output`, the primary one first.
+    var paths: [String] { (primaryPath.map { [$0] } ?? []) + extra.map(\.path) }
+
     /// Returns every format the outputs use, the primary one first.
     func formats(primary: OutputFormat) -> [OutputFormat] {
         var formats = [primary]

@@ -157,7 +157,7 @@ enum CommandError: Error, CustomStringConvertible {
         case .invalidTemplate(let path, let reason):
             return "the template '\(path)' is invalid: \(reason); fix it or drop --template to use the built-in one"
         case .writeFailed(let path, let reason):
-            return "cannot write '\(path)': \(reason); check that its folder exists and is writable"
+            return "cannot write '\(path)': \(reason)"
         case .invalidBaseline(let path, let reason):
             return "the baseline '\(path)' is invalid: \(reason); write a new one with --write-baseline"
         case .checklist(let reason):

@@ -25,6 +25,9 @@ struct ReviewCommand {
                 option: "--format", value: format.rawValue, expected: "markdown when --template is given", command: "review")
         }
         let checklist = try Checklist.builtIn()
+        for path in outputs.paths + [parsed.value("write-baseline")].compactMap({ $0 }) {
+            try OutputFile.checkWritable(tool.absolutePath(path), shownAs: path)
+        }
 
         let request = try CIRequestBuilder(tool: tool, parsed: parsed).request()
         let reviewed = try ReviewSession().review(request)
@@ -66,6 +69,10 @@ struct ReviewCommand {
         do {
             try MarkdownRenderer.validateTemplate(text)
         } catch {
+            // The outer message already says that the template is invalid, so use the inner reason.
+            if case RenderingError.invalidTemplate(let reason) = error {
+                throw CommandError.invalidTemplate(path: path, reason: String(describing: reason))
+            }
             throw CommandError.invalidTemplate(path: path, reason: String(describing: error))
         }
         return text
@@ -101,6 +108,15 @@ struct ReviewCommand {
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
            let posix = POSIXErrorCode(rawValue: Int32(underlying.code)) {
             return String(cString: strerror(posix.rawValue))
+        }
+        // Foundation on Linux often reports a failed read with a Cocoa code and no underlying
+        // POSIX error, and its text ("The operation could not be completed…") names no cause.
+        if let cocoa = error as? CocoaError {
+            switch cocoa.code {
+            case .fileReadNoSuchFile, .fileNoSuchFile: return String(cString: strerror(ENOENT))
+            case .fileReadNoPermission, .fileWriteNoPermission: return String(cString: strerror(EACCES))
+            default: break
+            }
         }
         return nsError.localizedDescription
     }

@@ -83,6 +83,57 @@ enum OutputFile {
     /// the report. A target that exists and is not a regular file, such as `/dev/stdout`, a
     /// FIFO or a folder, is opened and written in place instead, because a rename would
     /// replace the device node or FIFO itself with a file.
+    /// Fails before the review when `path` cannot become an output file, so that a typo in
+    /// an `--output` folder does not cost a whole review and leave the other outputs written.
+    /// `name` is the path as the user wrote it. An existing file that is not writable is
+    /// caught only when it is written.
+    static func checkWritable(_ path: String, shownAs name: String) throws {
+        var status = stat()
+        if stat(path, &status) == 0 {
+            if status.st_mode & S_IFMT == S_IFDIR { throw CommandError.writeFailed(path: name, reason: reason(EISDIR)) }
+            return
+        }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var folderStatus = stat()
+        guard stat(folder, &folderStatus) == 0, folderStatus.st_mode & S_IFMT == S_IFDIR else {
+            throw CommandError.writeFailed(path: name, reason: reason(ENOENT))
+        }
+        guard access(folder, W_OK) == 0 else { throw CommandError.writeFailed(path: name, reason: reason(EACCES)) }
+    }
+
+    /// Describes why a file could not be written, with what to do about it.
+    static func reason(_ code: Int32) -> String {
+        switch code {
+        case ENOENT: "its folder does not exist; create the folder first"
+        case EISDIR: "it is a folder; name a file inside it"
+        case EACCES, EPERM: "permission denied; check that the file and its folder are writable"
+        case ENOSPC: "no space left on the device"
+        case EROFS: "the file system is read-only"
+        default: String(cString: strerror(code))
+        }
+    }
+
+    /// Describes why a Foundation write failed, in the same words as `reason(_: Int32)`.
+    static func reason(_ error: Error) -> String {
+        if let code = posixCode(of: error) { return reason(code) }
+        return ReviewCommand.reason(error)
+    }
+
+    private static func posixCode(of error: Error) -> Int32? {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return Int32(underlying.code)
+        }
+        guard let cocoa = error as? CocoaError else { return nil }
+        switch cocoa.code {
+        case .fileNoSuchFile, .fileReadNoSuchFile: return ENOENT
+        case .fileWriteNoPermission: return EACCES
+        case .fileWriteOutOfSpace: return ENOSPC
+        case .fileWriteVolumeReadOnly: return EROFS
+        default: return nil
+        }
+    }
+
     static func write(_ text: String, to path: String) throws {
         var status = stat()
         if stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
@@ -93,7 +144,7 @@ enum OutputFile {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
         } catch {
-            throw CommandError.writeFailed(path: path, reason: ReviewCommand.reason(error))
+            throw CommandError.writeFailed(path: path, reason: reason(error))
         }
     }
 
@@ -112,13 +163,13 @@ enum OutputFile {
     private static func writeInPlace(_ text: String, to path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
-            throw CommandError.writeFailed(path: path, reason: String(cString: strerror(errno)))
+            throw CommandError.writeFailed(path: path, reason: reason(errno))
         }
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         do {
             try handle.write(contentsOf: Data(text.utf8))
         } catch {
-            throw CommandError.writeFailed(path: path, reason: ReviewCommand.reason(error))
+            throw CommandError.writeFailed(path: path, reason: reason(error))
         }
     }
 
@@ -126,13 +177,13 @@ enum OutputFile {
     static func append(_ text: String, to path: String) throws {
         let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw CommandError.writeFailed(path: path, reason: String(cString: strerror(errno)))
+            throw CommandError.writeFailed(path: path, reason: reason(errno))
         }
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         do {
             try handle.write(contentsOf: Data(text.utf8))
         } catch {
-            throw CommandError.writeFailed(path: path, reason: ReviewCommand.reason(error))
+            throw CommandError.writeFailed(path: path, reason: reason(error))
         }
     }
 }

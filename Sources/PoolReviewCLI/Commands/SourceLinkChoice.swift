@@ -13,7 +13,8 @@ struct SourceLinkChoice {
             do {
                 builder = try SourceLinks(template: template, revision: head.sha).builder
             } catch {
-                throw CommandError.checklist("the link template '\(template)' is invalid: \(error)")
+                // The rendering error already names the template and the fix.
+                throw CommandError.checklist(String(describing: error))
             }
             return
         }

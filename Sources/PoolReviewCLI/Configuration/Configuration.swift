@@ -49,7 +49,10 @@ public struct Configuration: Sendable, Equatable {
         do {
             object = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
         } catch {
-            throw .invalidJSON(source: source, reason: (error as NSError).localizedDescription)
+            // Foundation puts the position ("around character 13") only in the debug text.
+            let nsError = error as NSError
+            let detail = nsError.userInfo[NSDebugDescriptionErrorKey] as? String ?? nsError.localizedDescription
+            throw .invalidJSON(source: source, reason: detail)
         }
         var reader = ConfigurationReader(source: source)
         return try reader.read(object)
