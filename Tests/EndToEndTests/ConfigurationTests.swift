@@ -27,6 +27,34 @@ struct ConfigurationTests {
         }
     }
 
+    @Test("uncommitted configuration is named in a note")
+    func uncommittedConfigurationNote() throws {
+        try withGitFixture { fixture in
+            try makeExample(fixture, headConfiguration: #"{"items": {"size-cap": {"enabled": false}}}"#)
+            try fixture.git("checkout", "-q", "csv-export")
+
+            let committed = runTool(["review", "main..csv-export", "--format", "json"], in: fixture.path("repo"))
+            #expect(try notes(committed).isEmpty)
+
+            try fixture.write("repo/.poolreview.json", #"{"items": {"copy-before-put": {"enabled": false}}}"#)
+            let edited = runTool(["review", "main..csv-export", "--format", "json"], in: fixture.path("repo"))
+            #expect(try items(edited).contains("copy-before-put"), "the review reads the committed file")
+            let note = try #require(try notes(edited).first)
+            #expect(note.hasPrefix(".poolreview.json in the working tree differs from the one at head "), "\(note)")
+            #expect(note.hasSuffix("pass --config-from .poolreview.json to try it"), "\(note)")
+
+            let tried = runTool(
+                ["review", "main..csv-export", "--format", "json", "--config-from", ".poolreview.json"], in: fixture.path("repo"))
+            #expect(!(try items(tried).contains("copy-before-put")))
+            #expect(try notes(tried).isEmpty)
+        }
+    }
+
+    private func notes(_ run: ToolRun) throws -> [String] {
+        let object = try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any]
+        return try #require(object?["notes"] as? [String], "\(run.standardOutput)")
+    }
+
     @Test("CI reads configuration from the base")
     func ciUsesBaseConfiguration() throws {
         try withGitFixture { fixture in

@@ -47,8 +47,11 @@ public struct ReviewSession: Sendable {
         session.registry.add(configuration.wrappers)
         session.extraMarkerNames = configuration.wrappers.compactMap { $0.name.split(separator: ".").last.map(String.init) }
         session.settings.sizeCapMaxBytes = configuration.sizeCapMaxBytes ?? settings.sizeCapMaxBytes
-        let report = try session.review(request, repository: repository, base: base, head: head, note: note,
+        var report = try session.review(request, repository: repository, base: base, head: head, note: note,
                                          configuration: configuration)
+        if let configurationNote = ConfigurationLoader.workingTreeNote(request.configuration, repository: repository, head: head) {
+            report.notes.insert(configurationNote, at: 0)
+        }
         return (report, configuration)
     }
 
