@@ -91,6 +91,10 @@ struct ConfigurationTests {
             let run = runTool(["review", "main..csv-export", "--format", "json"], in: fixture.path("repo"))
             #expect(run.status == 0, "\(run.standardOutput)")
             #expect(try items(run).isEmpty)
+            let allNotes = try notes(run)
+            let excluded = allNotes.filter { $0.hasSuffix("not reviewed because the configuration's paths exclude them") }
+            #expect(excluded.count == 1, "\(allNotes)")
+            #expect(excluded.first?.first?.isNumber == true)
         }
     }
 

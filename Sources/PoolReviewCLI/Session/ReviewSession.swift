@@ -69,7 +69,8 @@ public struct ReviewSession: Sendable {
         }
 
         var summary = FileSummary()
-        let reviewed = ChangedGoFile.select(from: changes, summary: &summary).filter { configuration.includes($0.path) }
+        let selected = ChangedGoFile.select(from: changes, summary: &summary)
+        let reviewed = selected.filter { configuration.includes($0.path) }
         let work = try PackageWork.read(reviewed, changes: changes, repository: repository, base: base, head: head,
                                         wholeTree: request.wholeTree, summary: &summary)
 
@@ -79,7 +80,13 @@ public struct ReviewSession: Sendable {
             summary.skipped += outcome.skipped
         }
         let reviews = outcomes.flatMap(\.reviews)
-        return makeReport(base: base, head: head, note: note, request: request, summary: summary, reviews: reviews)
+        var report = makeReport(base: base, head: head, note: note, request: request, summary: summary, reviews: reviews)
+        let excluded = selected.count - reviewed.count
+        if excluded > 0 {
+            let files = excluded == 1 ? "1 changed Go file is" : "\(excluded) changed Go files are"
+            report.notes.append("\(files) not reviewed because the configuration's paths exclude them")
+        }
+        return report
     }
 
     /// Analyses every package on all cores and returns the outcomes in package order.
