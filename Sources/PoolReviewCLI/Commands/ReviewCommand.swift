@@ -69,7 +69,7 @@ struct ReviewCommand {
         do {
             try MarkdownRenderer.validateTemplate(text)
         } catch {
-            // The outer message already says that the template is invalid, so use the inner reason.
+            // The outer message already states that the template is invalid, so use the inner reason.
             if case RenderingError.invalidTemplate(let reason) = error {
                 throw CommandError.invalidTemplate(path: path, reason: String(describing: reason))
             }
