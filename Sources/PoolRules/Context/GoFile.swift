@@ -127,18 +127,6 @@ final class FunctionUnit: Sendable {
         return units
     }
 
-    /// Every function of the file with the types of its local names. A function literal also
-    /// sees the names of the function declaration around it.
-    static func withEnvironments(in file: GoFile, package: PackageIndex) -> [(unit: FunctionUnit, environment: TypeEnvironment)] {
-        var declarations: [Int: TypeEnvironment] = [:]
-        return file.units.map { unit in
-            let outer = unit.declarationStart.flatMap { declarations[$0] }
-            let environment = TypeEnvironment(unit: unit, package: package, importNames: file.importNames, outer: outer)
-            if !unit.isLiteral { declarations[unit.span.start] = environment }
-            return (unit, environment)
-        }
-    }
-
     private static func collectLiterals(
         in statements: [Stmt], enclosing: String, declarationStart: Int?, into units: inout [FunctionUnit]
     ) {

@@ -322,7 +322,6 @@ public final class PackageContext: @unchecked Sendable {
     }
 }
 
-/// Type environments by function, filled on first use by whichever thread asks.
 /// Facts about a whole package that a rule computes once and every file's review reuses.
 final class DerivedFacts: @unchecked Sendable {
     private let lock = NSLock()
@@ -339,6 +338,7 @@ final class DerivedFacts: @unchecked Sendable {
     }
 }
 
+/// Type environments by function, filled on first use by the thread that needs one.
 final class EnvironmentCache: @unchecked Sendable {
     private let lock = NSLock()
     private var environments: [ObjectIdentifier: TypeEnvironment] = [:]

@@ -14,11 +14,9 @@ extension PackageContext {
     /// Collects every release of every pool in the package, closures included.
     func collectReleaseSites() {
         var sites: [String: [ReleaseSite]] = [:]
-        let releaseNames = Set(["Put"]).union(helpers.filter { $0.value.kind == .release }.keys.map {
-            String($0.split(separator: ".").last ?? "")
-        }).union(registry.wrappers.values.filter { $0.kind == .release }.map {
-            String($0.name.split(separator: ".").last ?? "")
-        })
+        // A release calls Put or a helper or wrapper, and `operationNames` has the last names of
+        // all of those, so a function that calls none of them holds no release.
+        let releaseNames = operationNames.union(["Put"])
         for file in files {
             for unit in file.units where !unit.calleeNames.isDisjoint(with: releaseNames) {
                 let environment = environment(of: unit, in: file)
