@@ -104,20 +104,27 @@ struct ReviewCommand {
     }
 
     static func reason(_ error: Error) -> String {
+        if let code = posixCode(of: error) { return String(cString: strerror(code)) }
+        return (error as NSError).localizedDescription
+    }
+
+    /// Returns the POSIX error behind a Foundation file error, or nil when there is none.
+    /// Foundation on Linux often reports a failed read or write with a Cocoa code and no
+    /// underlying POSIX error, and its text ("The operation could not be completed…") names
+    /// no cause.
+    static func posixCode(of error: Error) -> Int32? {
         let nsError = error as NSError
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
-           let posix = POSIXErrorCode(rawValue: Int32(underlying.code)) {
-            return String(cString: strerror(posix.rawValue))
+           POSIXErrorCode(rawValue: Int32(underlying.code)) != nil {
+            return Int32(underlying.code)
         }
-        // Foundation on Linux often reports a failed read with a Cocoa code and no underlying
-        // POSIX error, and its text ("The operation could not be completed…") names no cause.
-        if let cocoa = error as? CocoaError {
-            switch cocoa.code {
-            case .fileReadNoSuchFile, .fileNoSuchFile: return String(cString: strerror(ENOENT))
-            case .fileReadNoPermission, .fileWriteNoPermission: return String(cString: strerror(EACCES))
-            default: break
-            }
+        guard let cocoa = error as? CocoaError else { return nil }
+        switch cocoa.code {
+        case .fileNoSuchFile, .fileReadNoSuchFile: return ENOENT
+        case .fileReadNoPermission, .fileWriteNoPermission: return EACCES
+        case .fileWriteOutOfSpace: return ENOSPC
+        case .fileWriteVolumeReadOnly: return EROFS
+        default: return nil
         }
-        return nsError.localizedDescription
     }
 }

@@ -76,13 +76,6 @@ struct ReviewWriter {
 
 /// Writes output files whole or not at all.
 enum OutputFile {
-    /// Writes `text` to a temporary file in the target's folder, then renames it over the
-    /// target, so an interrupted run never leaves half a report.
-    ///
-    /// A symbolic link to a regular file is followed, so the link stays and its target gets
-    /// the report. A target that exists and is not a regular file, such as `/dev/stdout`, a
-    /// FIFO or a folder, is opened and written in place instead, because a rename would
-    /// replace the device node or FIFO itself with a file.
     /// Fails before the review when `path` cannot become an output file, so that a typo in
     /// an `--output` folder does not cost a whole review and leave the other outputs written.
     /// `name` is the path as the user wrote it. An existing file that is not writable is
@@ -115,25 +108,17 @@ enum OutputFile {
 
     /// Describes why a Foundation write failed, in the same words as `reason(_: Int32)`.
     static func reason(_ error: Error) -> String {
-        if let code = posixCode(of: error) { return reason(code) }
-        return ReviewCommand.reason(error)
+        if let code = ReviewCommand.posixCode(of: error) { return reason(code) }
+        return (error as NSError).localizedDescription
     }
 
-    private static func posixCode(of error: Error) -> Int32? {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return Int32(underlying.code)
-        }
-        guard let cocoa = error as? CocoaError else { return nil }
-        switch cocoa.code {
-        case .fileNoSuchFile, .fileReadNoSuchFile: return ENOENT
-        case .fileWriteNoPermission: return EACCES
-        case .fileWriteOutOfSpace: return ENOSPC
-        case .fileWriteVolumeReadOnly: return EROFS
-        default: return nil
-        }
-    }
-
+    /// Writes `text` to a temporary file in the target's folder, then renames it over the
+    /// target, so an interrupted run never leaves half a report.
+    ///
+    /// A symbolic link to a regular file is followed, so the link stays and its target gets
+    /// the report. A target that exists and is not a regular file, such as `/dev/stdout`, a
+    /// FIFO or a folder, is opened and written in place instead, because a rename would
+    /// replace the device node or FIFO itself with a file.
     static func write(_ text: String, to path: String) throws {
         var status = stat()
         if stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
