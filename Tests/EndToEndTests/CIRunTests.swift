@@ -240,9 +240,9 @@ struct CIRunTests {
         }
     }
 
-    /// Checks the fields GitLab reads from a Code Quality report: one entry per finding of the
-    /// JSON review, each with a description, a check name, a unique fingerprint, a severity
-    /// that GitLab accepts and a location with a path and a first line.
+    /// Checks the fields GitLab reads from a Code Quality report. There must be one entry per
+    /// finding of the JSON review. Each entry needs a description, a check name, a unique
+    /// fingerprint, a severity that GitLab accepts, and a location with a path and a first line.
     private func checkCodeQualityReport(_ path: String, findingsIn reviewPath: String) throws {
         let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path)))
         let entries = try #require(report as? [[String: Any]])

@@ -178,7 +178,8 @@ struct HostileOutputTests {
             let uri = (location?["artifactLocation"] as? [String: Any])?["uri"] as? String
             // SARIF URIs are percent-encoded; decoding gives the path back.
             #expect(uri?.removingPercentEncoding == Self.hostilePath, "\(uri ?? "nil")")
-            #expect(uri?.contains("<") == false && uri?.contains(" ") == false)
+            #expect(uri?.contains("<") == false)
+            #expect(uri?.contains(" ") == false)
         }
     }
 }

@@ -148,8 +148,8 @@ struct OddFileTests {
         + (0..<2_000).map { "\tif x == \($0) {\n\t\tbufPool.Put(b)\n\t\treturn\n\t}\n" }.joined()
         + "\tbufPool.Put(b)\n}\n"
 
-    // Each Put asks where control goes after it; answered by walking the function once per
-    // question, 2,000 returns took over 5 minutes in a debug build.
+    // The rules check where control goes after each Put. When each check walked the function
+    // again, 2,000 returns took over 5 minutes in a debug build.
     @Test
     func manyEarlyReturnsFinishInTime() throws {
         let run = try reviewAdded(["pkg/route.go": goBytes(Self.earlyReturns)], deadline: .seconds(60))
