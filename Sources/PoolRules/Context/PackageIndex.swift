@@ -114,6 +114,12 @@ final class PackageIndex: Sendable {
     /// True when a value of `type` is a struct, array, slice, string or number: something
     /// that `sync.Pool` must box, unlike pointers, maps, channels and functions.
     func isNonPointerValue(_ type: GoType) -> Bool {
+        isNonPointerValue(type, followed: [])
+    }
+
+    /// `followed` holds the named types already stepped through, so a cycle such as
+    /// `type A B; type B C; type C A` (which the compiler rejects) answers false.
+    private func isNonPointerValue(_ type: GoType, followed: Set<String>) -> Bool {
         switch type {
         case .pointer, .map, .chan, .function, .interface:
             return false
@@ -121,12 +127,10 @@ final class PackageIndex: Sendable {
             return true
         case .named(let name):
             if KnownTypes.predeclaredValues.contains(name) || KnownTypes.standardStructs.contains(name) { return true }
-            if let spec = types[name] {
-                if case .structType = spec.type { return true }
-                let resolved = underlying(type)
-                return resolved != type && isNonPointerValue(resolved)
-            }
-            return false
+            guard let spec = types[name], !followed.contains(name) else { return false }
+            if case .structType = spec.type { return true }
+            guard let next = GoType(typeExpr: spec.type) else { return false }
+            return isNonPointerValue(next, followed: followed.union([name]))
         }
     }
 

@@ -75,9 +75,17 @@ struct TypeEnvironment {
 
     /// The type of an expression, if the inference can tell.
     func type(of expr: Expr) -> GoType? {
+        type(of: expr, resolving: [])
+    }
+
+    /// `resolving` holds the package variables whose initializers are being typed, so a cycle
+    /// such as `var a = b; var b = a` (which the compiler rejects) ends in nil, not a crash.
+    private func type(of expr: Expr, resolving: Set<String>) -> GoType? {
         switch expr.unparenthesized {
         case .ident(let ident):
-            return locals[ident.name] ?? package.variables[ident.name].flatMap(typeOfPackageVariable)
+            if let local = locals[ident.name] { return local }
+            guard let spec = package.variables[ident.name], !resolving.contains(ident.name) else { return nil }
+            return typeOfPackageVariable(spec, resolving: resolving.union([ident.name]))
         case .basicLit(let literal):
             return literal.kind == .string ? .named("string") : nil
         case .compositeLit(let literal):
@@ -86,40 +94,40 @@ struct TypeEnvironment {
             if case .compositeLit(let literal) = unary.operand.unparenthesized {
                 return literal.type.flatMap { GoType(typeExpr: $0) }.map { .pointer($0) }
             }
-            return type(of: unary.operand).map { .pointer($0) }
+            return type(of: unary.operand, resolving: resolving).map { .pointer($0) }
         case .star(let star):
-            return type(of: star.operand)?.pointee
+            return type(of: star.operand, resolving: resolving)?.pointee
         case .typeAssert(let assert):
             return assert.type.flatMap { GoType(typeExpr: $0) }
         case .slice(let slice):
-            guard let base = type(of: slice.base) else { return nil }
+            guard let base = type(of: slice.base, resolving: resolving) else { return nil }
             if case .array(let element) = base { return .slice(element) }
             if case .pointer(.array(let element)) = base { return .slice(element) }
             return base
         case .index(let index):
-            guard let base = type(of: index.base) else { return nil }
+            guard let base = type(of: index.base, resolving: resolving) else { return nil }
             switch package.underlying(base) {
             case .slice(let element), .array(let element), .map(_, let element): return element
             case .pointer(.array(let element)): return element
             default: return nil
             }
         case .selector(let selector):
-            guard let base = type(of: selector.base), let typeName = base.baseName else { return nil }
+            guard let base = type(of: selector.base, resolving: resolving), let typeName = base.baseName else { return nil }
             return package.fieldType(selector.name.name, in: typeName)
         case .call(let call):
-            return typeOfCall(call)
+            return typeOfCall(call, resolving: resolving)
         default:
             return nil
         }
     }
 
-    private func typeOfPackageVariable(_ spec: ValueSpec) -> GoType? {
+    private func typeOfPackageVariable(_ spec: ValueSpec, resolving: Set<String>) -> GoType? {
         if let written = spec.type { return GoType(typeExpr: written) }
         guard spec.values.count == spec.names.count, let first = spec.values.first else { return nil }
-        return type(of: first)
+        return type(of: first, resolving: resolving)
     }
 
-    private func typeOfCall(_ call: CallExpr) -> GoType? {
+    private func typeOfCall(_ call: CallExpr, resolving: Set<String>) -> GoType? {
         let function = call.function.unparenthesized
         if let name = function.identName {
             switch name {
@@ -128,7 +136,7 @@ struct TypeEnvironment {
             case "make":
                 return call.arguments.first.flatMap { GoType(typeExpr: $0) }
             case "append":
-                return call.arguments.first.flatMap { type(of: $0) }
+                return call.arguments.first.flatMap { type(of: $0, resolving: resolving) }
             case "string":
                 return .named("string")
             default:
@@ -145,7 +153,7 @@ struct TypeEnvironment {
             if let package = selector.base.identName, locals[package] == nil, importNames[package] != nil {
                 return KnownTypes.constructorResults[canonicalPackage(package) + "." + selector.name.name]
             }
-            if let receiver = type(of: selector.base)?.shortName {
+            if let receiver = type(of: selector.base, resolving: resolving)?.shortName {
                 return package.resultType(ofFunction: selector.name.name, receiverType: receiver)
             }
             return nil
