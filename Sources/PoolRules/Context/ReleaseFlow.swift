@@ -10,7 +10,10 @@ import GoSyntax
 /// callback) and a call named like a release (`release`, `recycle`, `free`, `put…`).
 /// A store into a local variable or a local composite literal makes that variable an alias.
 /// Paths that panic or exit are not reported. A `goto` ends the analysis with no report.
-struct ReleaseFlow {
+///
+/// A class, not a struct: the tree walks it runs take closures that use its methods, and a
+/// struct with this many stored references was copied into each of them.
+final class ReleaseFlow {
     /// An exit that leaves the function, or the loop iteration that owns the variable, while
     /// the object is still borrowed.
     struct Leak: Hashable {
@@ -89,7 +92,7 @@ struct ReleaseFlow {
 
     /// The exits where the object is still held; nil when the analysis could not follow the
     /// function (a `goto`).
-    mutating func leaks() -> [Leak]? {
+    func leaks() -> [Leak]? {
         let outcome = run(borrow.unit.body.statements, from: .inactive, loops: [])
         if outcome.next.contains(.holding) {
             found.append(Leak(line: borrow.unit.body.span.endLine, exit: .endOfFunction))
@@ -105,7 +108,7 @@ struct ReleaseFlow {
         let ownsVariable: Bool
     }
 
-    private mutating func run(_ statements: [Stmt], from start: State, loops: [Loop]) -> Outcome {
+    private func run(_ statements: [Stmt], from start: State, loops: [Loop]) -> Outcome {
         var outcome = Outcome(next: start)
         for statement in statements {
             guard !outcome.next.isEmpty, !gaveUp else { break }
@@ -117,7 +120,7 @@ struct ReleaseFlow {
         return outcome
     }
 
-    private mutating func run(_ statement: Stmt, from state: State, loops: [Loop], label: String?) -> Outcome {
+    private func run(_ statement: Stmt, from state: State, loops: [Loop], label: String?) -> Outcome {
         switch statement {
         case .block(let block):
             return run(block.statements, from: state, loops: loops)
@@ -164,7 +167,7 @@ struct ReleaseFlow {
         }
     }
 
-    private mutating func runIf(_ node: IfStmt, from state: State, loops: [Loop]) -> Outcome {
+    private func runIf(_ node: IfStmt, from state: State, loops: [Loop]) -> Outcome {
         var start = state
         if let initializer = node.initializer { start = simple(initializer, start) }
         var thenStart = start
@@ -215,7 +218,7 @@ struct ReleaseFlow {
         return binary.op == "=="
     }
 
-    private mutating func runLoop(body: Block, from state: State, loops: [Loop], label: String?, endless: Bool) -> Outcome {
+    private func runLoop(body: Block, from state: State, loops: [Loop], label: String?, endless: Bool) -> Outcome {
         let owns = body.span.start <= borrow.statement.span.start && borrow.statement.span.start < body.span.end
             && borrow.statement.isDefinition(of: borrow.name)
         let loop = Loop(label: label, ownsVariable: owns)
@@ -250,7 +253,7 @@ struct ReleaseFlow {
         return Outcome(next: after, breaks: outerBreaks, continues: outerContinues)
     }
 
-    private mutating func runClauses(
+    private func runClauses(
         _ bodies: [[Stmt]], from state: State, loops: [Loop], label: String?, exhaustive: Bool
     ) -> Outcome {
         var result = Outcome(next: exhaustive ? [] : state)
@@ -265,7 +268,7 @@ struct ReleaseFlow {
         return result
     }
 
-    private mutating func runBranch(_ branch: BranchStmt, state: State, loops: [Loop]) -> Outcome {
+    private func runBranch(_ branch: BranchStmt, state: State, loops: [Loop]) -> Outcome {
         switch branch.keyword {
         case .goto:
             gaveUp = true
@@ -287,7 +290,7 @@ struct ReleaseFlow {
     // MARK: - Simple statements
 
     /// Returns the state after a statement with no control flow of its own.
-    private mutating func simple(_ statement: Stmt, _ state: State) -> State {
+    private func simple(_ statement: Stmt, _ state: State) -> State {
         if statement.span.start == borrow.statement.span.start {
             return closureDeferCovers ? [.released] : [.holding]
         }
@@ -387,7 +390,7 @@ struct ReleaseFlow {
     }
 
     /// Records aliases and returns true when an assignment gives the object to a new owner.
-    private mutating func handsOver(_ assign: AssignStmt) -> Bool {
+    private func handsOver(_ assign: AssignStmt) -> Bool {
         guard assign.lhs.count == assign.rhs.count else { return false }
         var handed = false
         for (target, value) in zip(assign.lhs, assign.rhs) where value.passesValue(of: names) {

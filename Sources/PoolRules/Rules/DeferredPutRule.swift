@@ -246,7 +246,7 @@ struct DeferredPutRule: Rule {
     }
 
     private func findings(for borrow: Borrow, facts: FunctionFacts, context: FileContext) -> [Finding] {
-        var flow = ReleaseFlow(borrow: borrow, facts: facts, package: context.package, file: context.file)
+        let flow = ReleaseFlow(borrow: borrow, facts: facts, package: context.package, file: context.file)
         guard let leaks = flow.leaks() else { return [] }
         let pool = borrow.acquire.poolName
         let removal = removedDeferredRelease(of: borrow, facts: facts, context: context)
@@ -283,7 +283,7 @@ struct DeferredPutRule: Rule {
     private func removedDeferredRelease(of borrow: Borrow, facts: FunctionFacts, context: FileContext) -> [Int] {
         guard let base = context.baseFacts(of: facts.unit),
               let baseBorrow = base.borrows.first(where: { $0.acquire.poolKey == borrow.acquire.poolKey }) else { return [] }
-        var baseFlow = ReleaseFlow(borrow: baseBorrow, facts: base, package: context.package, file: context.baseFile ?? context.file)
+        let baseFlow = ReleaseFlow(borrow: baseBorrow, facts: base, package: context.package, file: context.baseFile ?? context.file)
         _ = baseFlow.leaks()
         guard baseFlow.sawDeferredRelease else { return [] }
         return context.touched.removalPoints.filter { facts.unit.span.lines.contains($0) }.sorted()
