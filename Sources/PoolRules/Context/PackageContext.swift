@@ -198,10 +198,10 @@ public final class PackageContext: @unchecked Sendable {
         for file in files {
             let syntax = SyncPoolSyntax(importNames: file.importNames)
             guard syntax.syncName != nil else { continue }
-            for (unit, environment) in unitsWithEnvironments(file) {
+            for unit in file.units {
                 for statement in unit.body.statements {
                     Walk.statements(in: statement) { statement in
-                        recordNewFunctions(in: statement, unit: unit, environment: environment, file: file, syntax: syntax)
+                        recordNewFunctions(in: statement, unit: unit, file: file, syntax: syntax)
                         return .children
                     }
                     Walk.expressions(in: statement) { expr in
@@ -228,19 +228,19 @@ public final class PackageContext: @unchecked Sendable {
         }
     }
 
-    private func recordNewFunctions(
-        in statement: Stmt, unit: FunctionUnit, environment: TypeEnvironment, file: GoFile, syntax: SyncPoolSyntax
-    ) {
+    /// The function's type environment is built only for an assignment that may set a `New`,
+    /// because most functions of a package have none.
+    private func recordNewFunctions(in statement: Stmt, unit: FunctionUnit, file: GoFile, syntax: SyncPoolSyntax) {
         guard case .assign(let assign) = statement, assign.lhs.count == assign.rhs.count else { return }
         for (target, value) in zip(assign.lhs, assign.rhs) {
             if case .selector(let selector) = target.unparenthesized, selector.name.name == "New",
                case .funcLit(let function) = value.unparenthesized,
-               let pool = resolvePool(selector.base, environment: environment, unit: unit),
+               let pool = resolvePool(selector.base, environment: environment(of: unit, in: file), unit: unit),
                pools[pool.key]?.newFunction == nil {
                 pools[pool.key]?.newFunction = function
                 pools[pool.key]?.newPath = file.path
             } else if let literal = syntax.poolLiteral(value), let function = syntax.newFunction(of: literal),
-                      let pool = resolvePool(target, environment: environment, unit: unit),
+                      let pool = resolvePool(target, environment: environment(of: unit, in: file), unit: unit),
                       pools[pool.key]?.newFunction == nil {
                 pools[pool.key]?.newFunction = function
                 pools[pool.key]?.newPath = file.path
