@@ -24,7 +24,11 @@ extension Checklist {
             throw ChecklistDataError.invalidChecklist("the items must be the 12 checklist ids in checklist order")
         }
 
-        let bugs = try bugFiles.map { try BugExplanation(id: $0.id, markdown: String(decoding: $0.markdown, as: UTF8.self)) }
+        let bugs = try bugFiles.map { file in
+            // Decoding through a buffer pointer takes the fast path for valid UTF-8.
+            let markdown = file.markdown.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+            return try BugExplanation(id: file.id, markdown: markdown)
+        }
         let known = Set(bugs.map(\.id))
         for item in items {
             for bug in item.bugs where !known.contains(bug) {
@@ -83,22 +87,25 @@ extension BugExplanation {
 
         func closeSection() {
             if let heading {
-                let text = body.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+                let text = String(body.joined(separator: "\n").trimmingWhitespace())
                 sections.append(Section(heading: heading, body: text))
             }
             body = []
         }
 
         var inFence = false
-        for rawLine in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Split on the newline byte: splitting on the Character runs grapheme breaking over every
+        // byte, which made loading the checklist a tenth of a small review.
+        for rawBytes in markdown.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            let rawLine = Substring(rawBytes)
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             if line.hasPrefix("```") { inFence.toggle() }
             if !inFence, line.hasPrefix("<!--"), line.hasSuffix("-->") { continue }
             if !inFence, title == nil, line.hasPrefix("# ") {
-                title = String(line.dropFirst(2)).trimmingCharacters(in: .whitespaces)
+                title = String(line.dropFirst(2).trimmingWhitespace())
             } else if !inFence, line.hasPrefix("## ") {
                 closeSection()
-                heading = String(line.dropFirst(3)).trimmingCharacters(in: .whitespaces)
+                heading = String(line.dropFirst(3).trimmingWhitespace())
             } else if heading != nil {
                 body.append(line)
             }
@@ -112,5 +119,17 @@ extension BugExplanation {
             throw ChecklistDataError.invalidBugExplanation(id: id, reason: "the file has no '## ' sections")
         }
         self.init(id: id, title: title, sections: sections)
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing whitespace and newlines. Foundation's
+    /// `trimmingCharacters(in:)` goes through NSString on Linux, which costs every run of the
+    /// tool a few milliseconds when the checklist loads.
+    func trimmingWhitespace() -> SubSequence {
+        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace }) else {
+            return self[endIndex...]
+        }
+        return self[first...last]
     }
 }
