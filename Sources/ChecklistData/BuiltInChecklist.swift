@@ -123,9 +123,8 @@ extension BugExplanation {
 }
 
 extension StringProtocol {
-    /// The text without leading and trailing whitespace and newlines. Foundation's
-    /// `trimmingCharacters(in:)` goes through NSString on Linux, which costs every run of the
-    /// tool a few milliseconds when the checklist loads.
+    /// Returns the text without leading and trailing whitespace and newlines. Foundation's
+    /// `trimmingCharacters(in:)` goes through NSString on Linux, which made loading the checklist slow.
     func trimmingWhitespace() -> SubSequence {
         guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace }) else {
             return self[endIndex...]

@@ -228,8 +228,8 @@ public final class PackageContext: @unchecked Sendable {
         }
     }
 
-    /// The function's type environment is built only for an assignment that may set a `New`,
-    /// because most functions of a package have none.
+    /// Records the `New` function that an assignment in `unit` gives a pool. The function's type
+    /// environment is built only for an assignment that may set one, because most functions have none.
     private func recordNewFunctions(in statement: Stmt, unit: FunctionUnit, file: GoFile, syntax: SyncPoolSyntax) {
         guard case .assign(let assign) = statement, assign.lhs.count == assign.rhs.count else { return }
         for (target, value) in zip(assign.lhs, assign.rhs) {

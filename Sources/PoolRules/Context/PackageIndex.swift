@@ -117,8 +117,8 @@ final class PackageIndex: Sendable {
         isNonPointerValue(type, followed: [])
     }
 
-    /// `followed` holds the named types already stepped through, so a cycle such as
-    /// `type A B; type B C; type C A` (which the compiler rejects) answers false.
+    /// Returns whether `type` is a value that `sync.Pool` must box. `followed` contains the named
+    /// types already stepped through, so a cycle such as `type A B; type B A` returns false.
     private func isNonPointerValue(_ type: GoType, followed: Set<String>) -> Bool {
         switch type {
         case .pointer, .map, .chan, .function, .interface:

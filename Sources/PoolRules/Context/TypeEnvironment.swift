@@ -78,8 +78,8 @@ struct TypeEnvironment {
         type(of: expr, resolving: [])
     }
 
-    /// `resolving` holds the package variables whose initializers are being typed, so a cycle
-    /// such as `var a = b; var b = a` (which the compiler rejects) ends in nil, not a crash.
+    /// Returns the type of `expr`. `resolving` contains the package variables whose initializers
+    /// are being typed, so a cycle such as `var a = b; var b = a` gives nil, not a crash.
     private func type(of expr: Expr, resolving: Set<String>) -> GoType? {
         switch expr.unparenthesized {
         case .ident(let ident):
