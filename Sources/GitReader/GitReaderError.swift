@@ -40,68 +40,68 @@ public enum GitReaderError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notARepository(let path):
-            return "'\(path)' is not inside a git repository: neither it nor any parent folder contains one. "
-                + "Run the command from inside a git working tree or a bare repository."
+            return "'\(path)' is not inside a git repository: neither it nor any parent folder contains one; "
+                + "run the command from inside a git working tree or a bare repository"
         case .repositoryNotOwned(let path, let detail):
-            return "The git repository at '\(path)' belongs to another user, so it was not opened (\(detail)). "
-                + "If you trust it, mark its top-level folder as safe with "
-                + "`git config --global --add safe.directory '\(path)'` and run the command again."
+            return "the git repository at '\(path)' belongs to another user, so it was not opened (\(detail)); "
+                + "if you trust it, mark its top-level folder as safe with "
+                + "`git config --global --add safe.directory '\(path)'` and run the command again"
         case .unsupportedObjectFormat(let path, let format):
-            return "The git repository at '\(path)' uses the \(format) object format, "
-                + "which libgit2 1.5 cannot read because it supports only SHA-1. "
-                + "Review a SHA-1 clone of the repository instead."
+            return "the git repository at '\(path)' uses the \(format) object format, "
+                + "which libgit2 1.5 cannot read because it supports only SHA-1; "
+                + "review a SHA-1 clone of the repository instead"
         case .emptyRepository(let path):
-            return "The git repository at '\(path)' has no commits yet, so there is nothing to review. "
-                + "Commit your changes first."
+            return "the git repository at '\(path)' has no commits yet, so there is nothing to review; "
+                + "commit your changes first"
         case .unbornBranch(let name):
-            return "HEAD names the branch '\(name)', which has no commits yet. "
-                + "Commit on it first, or name both revisions explicitly."
+            return "HEAD names the branch '\(name)', which has no commits yet; "
+                + "commit on it first, or name both revisions explicitly"
         case .revisionNotFound(let spec):
             return Self.notFoundMessage(spec: spec)
         case .revisionMissingFromShallowClone(let spec):
-            return Self.notFoundMessage(spec: spec) + " This repository is a shallow clone, so the commit "
+            return Self.notFoundMessage(spec: spec) + ". This repository is a shallow clone, so the commit "
                 + "may not have been fetched. " + Self.deepenAdvice
         case .ambiguousRevision(let spec):
-            return "The abbreviated SHA '\(spec)' matches more than one object. Give more hex digits."
+            return "the abbreviated SHA '\(spec)' matches more than one object; give more hex digits"
         case .invalidRevision(let spec):
-            return "'\(spec)' is not a valid revision. Use a branch, a tag, a SHA or a form such as HEAD~2."
+            return "'\(spec)' is not a valid revision; use a branch, a tag, a SHA or a form such as HEAD~2"
         case .notACommit(let spec, let objectType):
-            return "The revision '\(spec)' names a \(objectType), not a commit. "
-                + "Name a commit, a branch or a tag that points to a commit."
+            return "the revision '\(spec)' names a \(objectType), not a commit; "
+                + "name a commit, a branch or a tag that points to a commit"
         case .notARange(let spec):
-            return "'\(spec)' is a single revision, not a range. "
-                + "Write a range as BASE..HEAD, or as BASE...HEAD to start from their merge base."
+            return "'\(spec)' is a single revision, not a range; "
+                + "write a range as BASE..HEAD, or as BASE...HEAD to start from their merge base"
         case .noMergeBase(let first, let second):
-            return "'\(first)' and '\(second)' have no common ancestor, so they have no merge base. "
-                + "Compare them with '..' instead of '...', or pick a base that shares history with the head."
+            return "'\(first)' and '\(second)' have no common ancestor, so they have no merge base; "
+                + "compare them with '..' instead of '...', or pick a base that shares history with the head"
         case .mergeBaseMissingFromShallowClone(let first, let second):
-            return "The merge base of '\(first)' and '\(second)' was not found. This repository is a shallow "
+            return "the merge base of '\(first)' and '\(second)' was not found. This repository is a shallow "
                 + "clone, so their common history may not have been fetched. " + Self.deepenAdvice
         case .noDefaultBase(let tried):
             let candidates = tried.isEmpty ? "nothing" : tried.joined(separator: ", ")
-            return "No base revision was found to compare with (tried \(candidates)). "
-                + "Pass the base explicitly, for example as the range main..HEAD."
+            return "no base revision was found to compare with (tried \(candidates)); "
+                + "pass the base explicitly, for example as the range main..HEAD"
         case .libgit2(let error):
-            return "A git operation failed: \(error.description)."
+            return "a git operation failed: \(error.description)"
         }
     }
 
     // MARK: - Shared wording
 
     private static let deepenAdvice =
-        "Fetch more history with `git fetch --deepen=N` or `git fetch --unshallow`. "
-        + "In CI, check out the full history, for example with `fetch-depth: 0` in GitHub Actions."
+        "Fetch more history with `git fetch --deepen=N` or `git fetch --unshallow`; "
+        + "in CI, check out the full history, for example with `fetch-depth: 0` in GitHub Actions"
 
     private static func notFoundMessage(spec: String) -> String {
         switch HexSpec(spec) {
         case .full:
-            return "The commit \(spec) was not found in this repository. Fetch it first (git fetch), or check the SHA."
+            return "the commit \(spec) was not found in this repository; fetch it first (git fetch), or check the SHA"
         case .abbreviated:
-            return "No branch or tag is named '\(spec)', and no object in this repository starts with "
-                + "that abbreviated SHA. Check the SHA, or fetch the commits that contain it (git fetch)."
+            return "no branch or tag is named '\(spec)', and no object in this repository starts with "
+                + "that abbreviated SHA; check the SHA, or fetch the commits that contain it (git fetch)"
         case .notHex:
-            return "The revision '\(spec)' was not found. Check the branch, tag or SHA "
-                + "(git branch --all and git tag list them)."
+            return "the revision '\(spec)' was not found; check the branch, tag or SHA "
+                + "(git branch --all and git tag list them)"
         }
     }
 }

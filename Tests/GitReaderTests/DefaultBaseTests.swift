@@ -82,7 +82,7 @@ struct DefaultBaseTests {
             #expect(error == .noDefaultBase(tried: [
                 "the upstream of branch feature", "origin/HEAD", "main", "origin/main", "master", "origin/master",
             ]))
-            #expect(error?.description.contains("Pass the base explicitly") == true)
+            #expect(error?.description.contains("pass the base explicitly") == true)
         }
     }
 }
