@@ -7,9 +7,12 @@ enum SizeGate {
     ///
     /// The empty string stands for the whole object (`cap(b)`, `b.Cap()`, `len(*b)`);
     /// a field path such as `Body` for `cap(r.Body)`.
+    ///
+    /// - Parameter memo: the facts earlier calls found in the same function for the same object.
+    ///   Pass one per function and object when asking about many releases, so the function is read once.
     static func covers(
         release call: CallExpr, in unit: FunctionUnit, objectNames: Set<String>, package: PackageIndex? = nil,
-        objectType: String? = nil
+        objectType: String? = nil, memo: Memo = Memo()
     ) -> Set<String>? {
         let path = StatementPath(to: call.span.start, in: unit.body.statements)
         var covered: Set<String> = []
@@ -17,26 +20,44 @@ enum SizeGate {
 
         // A shrink before the Put bounds a field too: `if cap(b.buf) > max { b.buf = nil }`,
         // in this function or in a method of the object it calls first, such as a Reset.
-        let shrunk = shrinks(in: unit.body.statements, before: call.span.start, objectNames: objectNames)
-            .union(shrinksInCalledMethods(unit, before: call.span.start, objectNames, package, objectType))
-        if !shrunk.isEmpty {
-            covered.formUnion(shrunk)
+        if memo.shrinkSites == nil {
+            memo.shrinkSites = shrinkSites(in: unit.body.statements, objectNames: objectNames)
+                + methodShrinkSites(unit, objectNames, package, objectType)
+        }
+        for site in memo.shrinkSites ?? [] where site.start < call.span.start {
+            covered.formUnion(site.fields)
             gated = true
         }
 
+        func checked(_ node: IfStmt) -> Set<String>? {
+            if let known = memo.checkedParts[node.span.start] { return known }
+            let parts = checkedParts(node.condition, objectNames)
+            memo.checkedParts[node.span.start] = parts
+            return parts
+        }
         for frame in path.frames {
-            if case .if(let node) = frame.statement, let checked = checkedParts(node.condition, objectNames) {
-                covered.formUnion(checked)
+            if case .if(let node) = frame.statement, let parts = checked(node) {
+                covered.formUnion(parts)
                 gated = true
             }
             for earlier in frame.preceding {
                 guard case .if(let node) = earlier, node.then.statements.last?.isTerminating ?? false,
-                      let checked = checkedParts(node.condition, objectNames) else { continue }
-                covered.formUnion(checked)
+                      let parts = checked(node) else { continue }
+                covered.formUnion(parts)
                 gated = true
             }
         }
         return gated ? covered : nil
+    }
+
+    /// The facts `covers` found in one function for one object: its size checks by offset and
+    /// the places that shrink a part of it. Without them, a function with 2,000 Puts of one
+    /// buffer was read 2,000 times.
+    final class Memo {
+        fileprivate var checkedParts: [Int: Set<String>?] = [:]
+        fileprivate var shrinkSites: [(start: Int, fields: Set<String>)]?
+
+        init() {}
     }
 
     /// The size limits that guard a release: the constant side of each comparison of the
@@ -78,39 +99,53 @@ enum SizeGate {
     /// Fields that an `if` checking their size replaces or truncates before `limit`.
     static func shrinks(in statements: [Stmt], before limit: Int, objectNames: Set<String>) -> Set<String> {
         var fields: Set<String> = []
+        for site in shrinkSites(in: statements, objectNames: objectNames) where site.start < limit {
+            fields.formUnion(site.fields)
+        }
+        return fields
+    }
+
+    /// Returns each `if` that checks the size of fields and replaces or truncates them, by
+    /// offset. A statement nested in another starts after it, so the sites before an offset are
+    /// the ones a walk that stops at that offset would find.
+    private static func shrinkSites(in statements: [Stmt], objectNames: Set<String>) -> [(start: Int, fields: Set<String>)] {
+        var sites: [(start: Int, fields: Set<String>)] = []
         Walk.statements(in: statements) { statement in
-            guard statement.span.start < limit else { return .skip }
             guard case .if(let node) = statement, let checked = checkedParts(node.condition, objectNames) else {
                 return .children
             }
+            var fields: Set<String> = []
             for inner in node.then.statements + (node.elseBranch.map { [$0] } ?? []) {
                 guard case .assign(let assign) = inner else { continue }
                 for target in assign.lhs {
                     if let part = fieldPath(target, objectNames), checked.contains(part) { fields.insert(part) }
                 }
             }
+            if !fields.isEmpty { sites.append((statement.span.start, fields)) }
             return .children
         }
-        return fields
+        return sites
     }
 
-    /// Shrinks done by methods of the object's type that the function calls before `limit`.
-    private static func shrinksInCalledMethods(
-        _ unit: FunctionUnit, before limit: Int, _ objectNames: Set<String>, _ package: PackageIndex?, _ typeName: String?
-    ) -> Set<String> {
+    /// Returns the statements that call a method of the object's type that shrinks fields, by
+    /// offset, with the fields it shrinks.
+    private static func methodShrinkSites(
+        _ unit: FunctionUnit, _ objectNames: Set<String>, _ package: PackageIndex?, _ typeName: String?
+    ) -> [(start: Int, fields: Set<String>)] {
         guard let package, let typeName, let methods = package.methods[typeName] else { return [] }
-        var fields: Set<String> = []
+        var sites: [(start: Int, fields: Set<String>)] = []
         Walk.statements(in: unit.body.statements) { statement in
-            guard statement.span.start < limit else { return .skip }
+            var fields: Set<String> = []
             for expr in statement.ownExpressions {
                 guard let call = expr.asCall, let name = call.calleeName, let base = call.calleeBase?.identName,
                       objectNames.contains(base), let method = methods[name], let body = method.body,
                       let receiver = method.receiver?.names.first?.name else { continue }
                 fields.formUnion(shrinks(in: body.statements, before: Int.max, objectNames: [receiver]))
             }
+            if !fields.isEmpty { sites.append((statement.span.start, fields)) }
             return .children
         }
-        return fields
+        return sites
     }
 
     /// Which branch of an `if` drops the object because it is too large: true for the

@@ -124,6 +124,8 @@ struct SizeCapRule: Rule {
 
     func check(_ context: FileContext) -> RuleResult {
         var result = RuleResult()
+        var sizeCheckCache: [SizeCheckKey: [Int]] = [:]
+        var gateMemos: [SizeCheckKey: SizeGate.Memo] = [:]
         for facts in context.functions {
             for operation in facts.operations where operation.kind == .release && operation.isDirect && !operation.limitsSize {
                 guard let object = operation.object, let root = object.rootName else { continue }
@@ -133,9 +135,12 @@ struct SizeCapRule: Rule {
                 result.examined.append(operation.call.span.lines)
                 let anchorLines = releaseStatementLines(operation, in: facts.unit)
                 let objectTypeName = (facts.environment.type(of: object) ?? operation.objectType)?.shortName
+                let gateKey = SizeCheckKey(unit: ObjectIdentifier(facts.unit), names: names, typeName: objectTypeName)
+                let memo = gateMemos[gateKey] ?? SizeGate.Memo()
+                gateMemos[gateKey] = memo
                 let covered = SizeGate.covers(
                     release: operation.call, in: facts.unit, objectNames: names, package: context.package.index,
-                    objectType: objectTypeName)
+                    objectType: objectTypeName, memo: memo)
                 let objectName = object.canonicalText
                 guard let covered else {
                     // A struct with no size check at all is not judged: only a buffer is
@@ -144,7 +149,8 @@ struct SizeCapRule: Rule {
                     result.findings.append(context.finding(
                         Self.self, lines: anchorLines,
                         message: formatMessage(Self.noGate, objectName, operation.poolName),
-                        related: relatedLines(names: names, typeName: objectTypeName, unit: facts.unit, context: context),
+                        related: relatedLines(
+                            names: names, typeName: objectTypeName, unit: facts.unit, context: context, cache: &sizeCheckCache),
                         anchor: "\(operation.poolName).Put(\(objectName)) ungated"))
                     continue
                 }
@@ -167,7 +173,8 @@ struct SizeCapRule: Rule {
                         Self.partialGate, operation.call.canonicalText,
                         covered.sorted().map { "\(objectName).\($0)" }.joined(separator: ", "),
                         missing.map { "\(objectName).\($0)" }.joined(separator: ", ")),
-                    related: relatedLines(names: names, typeName: objectTypeName, unit: facts.unit, context: context),
+                    related: relatedLines(
+                            names: names, typeName: objectTypeName, unit: facts.unit, context: context, cache: &sizeCheckCache),
                     anchor: "\(operation.poolName).Put(\(objectName)) partial"))
             }
         }
@@ -177,13 +184,15 @@ struct SizeCapRule: Rule {
     /// The lines a change can alter to make a `Put` unsafe without touching it: the size checks
     /// of the object, removals in the function when they deleted a size check, and the
     /// declarations of the object type's fields in this file (a new growable field).
-    private func relatedLines(names: Set<String>, typeName: String?, unit: FunctionUnit, context: FileContext) -> [Int] {
+    private func relatedLines(
+        names: Set<String>, typeName: String?, unit: FunctionUnit, context: FileContext, cache: inout [SizeCheckKey: [Int]]
+    ) -> [Int] {
         var lines: Set<Int> = []
-        let checks = sizeChecks(in: unit, names: names)
+        let checks = sizeChecks(in: unit, names: names, cache: &cache)
         lines.formUnion(checks)
         // A removal counts when the base version of the function had more size checks: the
         // change deleted one.
-        if let base = context.baseFacts(of: unit), sizeChecks(in: base.unit, names: names).count > checks.count {
+        if let base = context.baseFacts(of: unit), sizeChecks(in: base.unit, names: names, cache: &cache).count > checks.count {
             lines.formUnion(context.touched.removalPoints.filter { unit.span.lines.contains($0) })
         }
         if let typeName, let spec = context.package.index.types[typeName], case .structType(let structType) = spec.type,
@@ -193,8 +202,19 @@ struct SizeCapRule: Rule {
         return lines.sorted()
     }
 
-    /// The lines of the `if` statements in the function that check the object's size.
-    private func sizeChecks(in unit: FunctionUnit, names: Set<String>) -> [Int] {
+    /// A function and one released object, for the caches of size checks.
+    private struct SizeCheckKey: Hashable {
+        let unit: ObjectIdentifier
+        let names: Set<String>
+        var typeName: String?
+    }
+
+    /// Returns the lines of the `if` statements in the function that check the object's size.
+    /// They are found once per function and object, because a function with 2,000 Puts
+    /// otherwise walks the function 2,000 times.
+    private func sizeChecks(in unit: FunctionUnit, names: Set<String>, cache: inout [SizeCheckKey: [Int]]) -> [Int] {
+        let key = SizeCheckKey(unit: ObjectIdentifier(unit), names: names)
+        if let cached = cache[key] { return cached }
         var lines: [Int] = []
         Walk.statements(in: unit.body.statements) { statement in
             if case .if(let node) = statement, SizeGate.checkedParts(node.condition, names) != nil {
@@ -202,6 +222,7 @@ struct SizeCapRule: Rule {
             }
             return .children
         }
+        cache[key] = lines
         return lines
     }
 
