@@ -182,6 +182,23 @@ struct ConfigurationTests {
         }
     }
 
+    @Test("unreadable --config-from file is named", arguments: [
+        ("missing.json", "No such file or directory"),
+        ("repo", "it is a folder"),
+    ])
+    func unreadableConfigurationFile(path: String, reason: String) throws {
+        try withGitFixture { fixture in
+            try fixture.makeExampleWithRemote()
+            let run = runTool(["review", "main..csv-export", "--config-from", fixture.path(path)], in: fixture.path("repo"))
+            #expect(run.status == 2)
+            #expect(run.standardError.contains("cannot read the configuration file '\(fixture.path(path))': \(reason);"),
+                    "\(run.standardError)")
+            #expect(run.standardError.contains("or head, base or none"), "\(run.standardError)")
+            #expect(!run.standardError.contains("NSCocoaErrorDomain"), "\(run.standardError)")
+            #expect(run.standardOutput.isEmpty)
+        }
+    }
+
     @Test("baseline hides recorded findings across line moves")
     func baselineHidesRecordedFindings() throws {
         try withGitFixture { fixture in

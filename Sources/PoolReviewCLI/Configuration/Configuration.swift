@@ -88,7 +88,8 @@ public enum ConfigurationError: Error, Equatable, CustomStringConvertible {
         case .invalidValue(let source, let key, let expected):
             return "\(source) has an invalid value for '\(key)'; expected \(expected)"
         case .unreadableFile(let path, let reason):
-            return "cannot read the configuration file '\(path)': \(reason)"
+            return "cannot read the configuration file '\(path)': \(reason); "
+                + "give --config-from the path of a JSON file, or head, base or none"
         }
     }
 }

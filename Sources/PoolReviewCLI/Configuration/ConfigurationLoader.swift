@@ -15,11 +15,16 @@ enum ConfigurationLoader {
         case .base:
             return try fromRevision(base, side: "base", repository: repository)
         case .file(let path):
+            // Foundation reports a folder as a Cocoa error with no cause, so it is checked first.
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+                throw ConfigurationError.unreadableFile(path: path, reason: "it is a folder")
+            }
             let bytes: [UInt8]
             do {
                 bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
             } catch {
-                throw ConfigurationError.unreadableFile(path: path, reason: (error as NSError).localizedDescription)
+                throw ConfigurationError.unreadableFile(path: path, reason: ReviewCommand.reason(error))
             }
             return try Configuration.parse(bytes, source: path)
         }
