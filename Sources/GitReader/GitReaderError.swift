@@ -28,6 +28,8 @@ public enum GitReaderError: Error, Sendable, Hashable, CustomStringConvertible {
     case notACommit(spec: String, objectType: String)
     /// A range was expected, but the text contains no `..` or `...`.
     case notARange(spec: String)
+    /// The text contains `..` more than once, or four dots in a row.
+    case malformedRange(spec: String)
     /// The two commits share no history.
     case noMergeBase(String, String)
     /// The merge base is not in the repository, which is a shallow clone and may lack that history.
@@ -59,8 +61,9 @@ public enum GitReaderError: Error, Sendable, Hashable, CustomStringConvertible {
         case .revisionNotFound(let spec):
             return Self.notFoundMessage(spec: spec)
         case .revisionMissingFromShallowClone(let spec):
-            return Self.notFoundMessage(spec: spec) + ". This repository is a shallow clone, so the commit "
-                + "may not have been fetched. " + Self.deepenAdvice
+            let name = HexSpec(spec) == .full ? "the commit \(spec)" : "the revision '\(spec)'"
+            return "\(name) was not found, and this repository is a shallow clone, so the commit may not have "
+                + "been fetched; " + Self.deepenAdvice
         case .ambiguousRevision(let spec):
             return "the abbreviated SHA '\(spec)' matches more than one object; give more hex digits"
         case .invalidRevision(let spec):
@@ -71,12 +74,15 @@ public enum GitReaderError: Error, Sendable, Hashable, CustomStringConvertible {
         case .notARange(let spec):
             return "'\(spec)' is a single revision, not a range; "
                 + "write a range as BASE..HEAD, or as BASE...HEAD to start from their merge base"
+        case .malformedRange(let spec):
+            return "'\(spec)' is not a valid range; "
+                + "write a range as BASE..HEAD, or as BASE...HEAD to start from their merge base"
         case .noMergeBase(let first, let second):
             return "'\(first)' and '\(second)' have no common ancestor, so they have no merge base; "
                 + "compare them with '..' instead of '...', or pick a base that shares history with the head"
         case .mergeBaseMissingFromShallowClone(let first, let second):
-            return "the merge base of '\(first)' and '\(second)' was not found. This repository is a shallow "
-                + "clone, so their common history may not have been fetched. " + Self.deepenAdvice
+            return "the merge base of '\(first)' and '\(second)' was not found, and this repository is a shallow "
+                + "clone, so their common history may not have been fetched; " + Self.deepenAdvice
         case .noDefaultBase(let tried):
             let candidates = tried.isEmpty ? "nothing" : tried.joined(separator: ", ")
             return "no base revision was found to compare with (tried \(candidates)); "
@@ -89,8 +95,8 @@ public enum GitReaderError: Error, Sendable, Hashable, CustomStringConvertible {
     // MARK: - Shared wording
 
     private static let deepenAdvice =
-        "Fetch more history with `git fetch --deepen=N` or `git fetch --unshallow`; "
-        + "in CI, check out the full history, for example with `fetch-depth: 0` in GitHub Actions"
+        "fetch more history (git fetch --deepen=N, or git fetch --unshallow), "
+        + "or in CI check out the full history (fetch-depth: 0 in GitHub Actions)"
 
     private static func notFoundMessage(spec: String) -> String {
         switch HexSpec(spec) {
@@ -100,8 +106,11 @@ public enum GitReaderError: Error, Sendable, Hashable, CustomStringConvertible {
             return "no branch or tag is named '\(spec)', and no object in this repository starts with "
                 + "that abbreviated SHA; check the SHA, or fetch the commits that contain it (git fetch)"
         case .notHex:
-            return "the revision '\(spec)' was not found; check the branch, tag or SHA "
+            let check = "the revision '\(spec)' was not found; check the branch, tag or SHA "
                 + "(git branch --all and git tag list them)"
+            // A plain name may be a branch that a single-branch clone, as CI makes, did not fetch.
+            guard !spec.contains(where: { "~^:@{".contains($0) }) else { return check }
+            return check + ", or fetch it if it is on a remote (for example git fetch origin \(spec))"
         }
     }
 }

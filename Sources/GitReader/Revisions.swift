@@ -56,6 +56,10 @@ extension GitRepository {
         let headStart = isSymmetric ? spec.index(after: dots.upperBound) : dots.upperBound
         let baseText = String(spec[..<dots.lowerBound])
         let headText = String(spec[headStart...])
+        // `a..b..c` or `a....b` would otherwise be blamed on its second half alone.
+        if headText.hasPrefix(".") || headText.contains("..") {
+            throw .malformedRange(spec: spec)
+        }
 
         let base = try resolve(baseText.isEmpty ? "HEAD" : baseText)
         let head = try resolve(headText.isEmpty ? "HEAD" : headText)

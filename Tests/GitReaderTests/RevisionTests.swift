@@ -142,6 +142,18 @@ struct RevisionTests {
         }
     }
 
+    @Test("malformed range is named whole", arguments: ["main..HEAD..main", "main....HEAD"])
+    func malformedRangeIsNamedWhole(spec: String) throws {
+        try withGitFixture { fixture in
+            try makeHistory(fixture)
+            let repository = try fixture.open()
+            let error = #expect(throws: GitReaderError.self) { try repository.resolveRange(spec) }
+
+            #expect(error == .malformedRange(spec: spec))
+            #expect(error?.description.hasPrefix("'\(spec)' is not a valid range") == true)
+        }
+    }
+
     @Test func unrelatedHistoriesHaveNoMergeBase() throws {
         try withGitFixture { fixture in
             try makeHistory(fixture)
