@@ -158,6 +158,9 @@ struct OddRepositoryTests {
             let review = try ReviewJSON(run)
             #expect(review.findings.isEmpty)
             #expect(review.summary["goFilesAnalysed"] == 0)
+            let object = try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any]
+            let notes = object?["notes"] as? [String] ?? []
+            #expect(notes.contains { $0.hasPrefix("the base and the head are the same commit") }, "\(notes)")
         }
     }
 

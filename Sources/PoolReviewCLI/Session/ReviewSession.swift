@@ -86,6 +86,11 @@ public struct ReviewSession: Sendable {
             let files = excluded == 1 ? "1 changed Go file is" : "\(excluded) changed Go files are"
             report.notes.append("\(files) not reviewed because the configuration's paths exclude them")
         }
+        // A CI job whose range resolves to one commit would otherwise pass with "no findings".
+        if !request.wholeTree, base.sha == head.sha {
+            report.notes.append("the base and the head are the same commit (\(head.shortSHA)), so this review "
+                + "compared nothing; check the range")
+        }
         return report
     }
 
