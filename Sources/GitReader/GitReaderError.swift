@@ -57,7 +57,7 @@ public enum GitReaderError: Error, Sendable, Hashable, CustomStringConvertible {
                 + "commit your changes first"
         case .unbornBranch(let name):
             return "HEAD names the branch '\(name)', which has no commits yet; "
-                + "commit on it first, or name both revisions explicitly"
+                + "commit on it first, or name a commit or branch in place of HEAD"
         case .revisionNotFound(let spec):
             return Self.notFoundMessage(spec: spec)
         case .revisionMissingFromShallowClone(let spec):

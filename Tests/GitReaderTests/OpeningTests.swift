@@ -90,6 +90,7 @@ struct OpeningTests {
 
             #expect(error == .unbornBranch(name: "fresh"))
             #expect(error?.description.contains("'fresh'") == true)
+            #expect(error?.description.hasSuffix("in place of HEAD") == true)
         }
     }
 
