@@ -70,7 +70,7 @@ extension PackageContext {
         // owner, so its callers do not own what it returns (a worker pool's getCh).
         if let variable = found.variable, sharesObject(variable, in: unit) { return nil }
         let resets = found.operation.resets || found.variable.map { variable in
-            unit.body.statements.contains { statement in containsReset(statement, of: [variable]) }
+            firstReset(in: unit.body.statements, of: [variable]) != Int.max
         } == true
         let resultType = unit.resultTypes.first.flatMap { $0 } ?? found.operation.objectType
         let spec = WrapperSpec(
@@ -101,9 +101,7 @@ extension PackageContext {
         for candidate in candidates where candidate.name != "_" {
             let release = releases.first { $0.object?.passesObject(of: [candidate.name]) == true }
             guard let release else { continue }
-            let resetsFirst = unit.body.statements.contains {
-                containsReset($0, of: [candidate.name], before: release.call.span.start)
-            }
+            let resetsFirst = firstReset(in: unit.body.statements, of: [candidate.name]) < release.call.span.start
             let gated = release.limitsSize || SizeGate.covers(release: release.call, in: unit, objectNames: [candidate.name]) != nil
             let objectType = candidate.argument.flatMap { unit.parameters[$0].type }
                 ?? unit.receiverType.map { GoType.pointer(.named($0)) }
@@ -153,16 +151,6 @@ extension PackageContext {
         }
     }
 
-    /// True when `statement`, or a statement nested in it, resets the object held by `names`.
-    func containsReset(_ statement: Stmt, of names: Set<String>) -> Bool {
-        var found = false
-        Walk.statements(in: statement) { nested in
-            if found { return .skip }
-            if ObjectUse.isReset(nested, of: names) { found = true }
-            return found ? .skip : .children
-        }
-        return found
-    }
 }
 
 extension Expr {

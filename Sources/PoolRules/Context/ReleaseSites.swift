@@ -32,9 +32,7 @@ extension PackageContext {
                               let operation = operation(call, environment: environment, unit: unit, file: file),
                               operation.kind == .release else { return .children }
                         let names = Set([operation.object?.rootName].compactMap { $0 })
-                        let firstReset = firstResets[names] ?? firstOffset(in: unit.body.statements, where: { statement in
-                            ObjectUse.isReset(statement, of: names)
-                        })
+                        let firstReset = firstResets[names] ?? self.firstReset(in: unit.body.statements, of: names)
                         let firstStop = firstStops[names] ?? firstStopOffset(in: unit.body.statements, of: names)
                         firstResets[names] = firstReset
                         firstStops[names] = firstStop
@@ -57,23 +55,13 @@ extension PackageContext {
         return sites.allSatisfy(\.resets)
     }
 
-    /// True when `statement` resets the object before the byte offset `limit`.
-    func containsReset(_ statement: Stmt, of names: Set<String>, before limit: Int) -> Bool {
-        var found = false
-        Walk.statements(in: statement) { nested in
-            if found || nested.span.start >= limit { return .skip }
-            if ObjectUse.isReset(nested, of: names) { found = true }
-            return found ? .skip : .children
-        }
-        return found
-    }
-
-    /// Returns the byte offset of the first statement, at any depth, that matches, or `Int.max`.
-    private func firstOffset(in statements: [Stmt], where matches: (Stmt) -> Bool) -> Int {
+    /// Returns the byte offset of the first statement, at any depth, that resets the object
+    /// held by `names`, or `Int.max` when none does.
+    func firstReset(in statements: [Stmt], of names: Set<String>) -> Int {
         var first = Int.max
         Walk.statements(in: statements) { statement in
             if statement.span.start >= first { return .skip }
-            if matches(statement) { first = statement.span.start }
+            if ObjectUse.isReset(statement, of: names) { first = statement.span.start }
             return .children
         }
         return first
