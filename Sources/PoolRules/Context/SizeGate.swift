@@ -29,20 +29,14 @@ enum SizeGate {
             gated = true
         }
 
-        func checked(_ node: IfStmt) -> Set<String>? {
-            if let known = memo.checkedParts[node.span.start] { return known }
-            let parts = checkedParts(node.condition, objectNames)
-            memo.checkedParts[node.span.start] = parts
-            return parts
-        }
         for frame in path.frames {
-            if case .if(let node) = frame.statement, let parts = checked(node) {
+            if case .if(let node) = frame.statement, let parts = memo.checkedParts(of: node, objectNames) {
                 covered.formUnion(parts)
                 gated = true
             }
             for earlier in frame.preceding {
                 guard case .if(let node) = earlier, node.then.statements.last?.isTerminating ?? false,
-                      let parts = checked(node) else { continue }
+                      let parts = memo.checkedParts(of: node, objectNames) else { continue }
                 covered.formUnion(parts)
                 gated = true
             }
@@ -50,14 +44,37 @@ enum SizeGate {
         return gated ? covered : nil
     }
 
-    /// The facts `covers` found in one function for one object: its size checks by offset and
-    /// the places that shrink a part of it. Without them, a function with 2,000 Puts of one
+    /// The facts `covers` and `checkLines` found in one function for one object: its size checks
+    /// and the places that shrink a part of it. Without them, a function with 2,000 Puts of one
     /// buffer was read 2,000 times.
     final class Memo {
-        fileprivate var checkedParts: [Int: Set<String>?] = [:]
+        private var checkedParts: [Int: Set<String>?] = [:]
         fileprivate var shrinkSites: [(start: Int, fields: Set<String>)]?
+        fileprivate var checkLines: [Int]?
 
         init() {}
+
+        /// Returns `SizeGate.checkedParts` of the `if`'s condition, computed once per `if`.
+        fileprivate func checkedParts(of node: IfStmt, _ objectNames: Set<String>) -> Set<String>? {
+            if let known = checkedParts[node.span.start] { return known }
+            let parts = SizeGate.checkedParts(node.condition, objectNames)
+            checkedParts[node.span.start] = parts
+            return parts
+        }
+    }
+
+    /// Returns the lines of the `if` statements in the function that check the object's size.
+    static func checkLines(in unit: FunctionUnit, objectNames: Set<String>, memo: Memo = Memo()) -> [Int] {
+        if let known = memo.checkLines { return known }
+        var lines: [Int] = []
+        Walk.statements(in: unit.body.statements) { statement in
+            if case .if(let node) = statement, memo.checkedParts(of: node, objectNames) != nil {
+                lines.append(node.span.line)
+            }
+            return .children
+        }
+        memo.checkLines = lines
+        return lines
     }
 
     /// The size limits that guard a release: the constant side of each comparison of the

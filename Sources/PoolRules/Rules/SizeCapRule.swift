@@ -124,8 +124,7 @@ struct SizeCapRule: Rule {
 
     func check(_ context: FileContext) -> RuleResult {
         var result = RuleResult()
-        var sizeCheckCache: [SizeCheckKey: [Int]] = [:]
-        var gateMemos: [SizeCheckKey: SizeGate.Memo] = [:]
+        let memos = GateMemos()
         for facts in context.functions {
             for operation in facts.operations where operation.kind == .release && operation.isDirect && !operation.limitsSize {
                 guard let object = operation.object, let root = object.rootName else { continue }
@@ -135,12 +134,9 @@ struct SizeCapRule: Rule {
                 result.examined.append(operation.call.span.lines)
                 let anchorLines = releaseStatementLines(operation, in: facts.unit)
                 let objectTypeName = (facts.environment.type(of: object) ?? operation.objectType)?.shortName
-                let gateKey = SizeCheckKey(unit: ObjectIdentifier(facts.unit), names: names, typeName: objectTypeName)
-                let memo = gateMemos[gateKey] ?? SizeGate.Memo()
-                gateMemos[gateKey] = memo
                 let covered = SizeGate.covers(
                     release: operation.call, in: facts.unit, objectNames: names, package: context.package.index,
-                    objectType: objectTypeName, memo: memo)
+                    objectType: objectTypeName, memo: memos.memo(for: facts.unit, names: names, typeName: objectTypeName))
                 let objectName = object.canonicalText
                 guard let covered else {
                     // A struct with no size check at all is not judged: only a buffer is
@@ -150,7 +146,7 @@ struct SizeCapRule: Rule {
                         Self.self, lines: anchorLines,
                         message: formatMessage(Self.noGate, objectName, operation.poolName),
                         related: relatedLines(
-                            names: names, typeName: objectTypeName, unit: facts.unit, context: context, cache: &sizeCheckCache),
+                            names: names, typeName: objectTypeName, unit: facts.unit, context: context, memos: memos),
                         anchor: "\(operation.poolName).Put(\(objectName)) ungated"))
                     continue
                 }
@@ -174,7 +170,7 @@ struct SizeCapRule: Rule {
                         covered.sorted().map { "\(objectName).\($0)" }.joined(separator: ", "),
                         missing.map { "\(objectName).\($0)" }.joined(separator: ", ")),
                     related: relatedLines(
-                            names: names, typeName: objectTypeName, unit: facts.unit, context: context, cache: &sizeCheckCache),
+                            names: names, typeName: objectTypeName, unit: facts.unit, context: context, memos: memos),
                     anchor: "\(operation.poolName).Put(\(objectName)) partial"))
             }
         }
@@ -185,14 +181,16 @@ struct SizeCapRule: Rule {
     /// of the object, removals in the function when they deleted a size check, and the
     /// declarations of the object type's fields in this file (a new growable field).
     private func relatedLines(
-        names: Set<String>, typeName: String?, unit: FunctionUnit, context: FileContext, cache: inout [SizeCheckKey: [Int]]
+        names: Set<String>, typeName: String?, unit: FunctionUnit, context: FileContext, memos: GateMemos
     ) -> [Int] {
         var lines: Set<Int> = []
-        let checks = sizeChecks(in: unit, names: names, cache: &cache)
+        let checks = SizeGate.checkLines(in: unit, objectNames: names, memo: memos.memo(for: unit, names: names, typeName: typeName))
         lines.formUnion(checks)
         // A removal counts when the base version of the function had more size checks: the
         // change deleted one.
-        if let base = context.baseFacts(of: unit), sizeChecks(in: base.unit, names: names, cache: &cache).count > checks.count {
+        if let base = context.baseFacts(of: unit),
+           SizeGate.checkLines(in: base.unit, objectNames: names, memo: memos.memo(for: base.unit, names: names, typeName: typeName))
+               .count > checks.count {
             lines.formUnion(context.touched.removalPoints.filter { unit.span.lines.contains($0) })
         }
         if let typeName, let spec = context.package.index.types[typeName], case .structType(let structType) = spec.type,
@@ -202,28 +200,24 @@ struct SizeCapRule: Rule {
         return lines.sorted()
     }
 
-    /// A function and one released object, for the caches of size checks.
-    private struct SizeCheckKey: Hashable {
-        let unit: ObjectIdentifier
-        let names: Set<String>
-        var typeName: String?
-    }
-
-    /// Returns the lines of the `if` statements in the function that check the object's size.
-    /// They are found once per function and object, because a function with 2,000 Puts
-    /// otherwise walks the function 2,000 times.
-    private func sizeChecks(in unit: FunctionUnit, names: Set<String>, cache: inout [SizeCheckKey: [Int]]) -> [Int] {
-        let key = SizeCheckKey(unit: ObjectIdentifier(unit), names: names)
-        if let cached = cache[key] { return cached }
-        var lines: [Int] = []
-        Walk.statements(in: unit.body.statements) { statement in
-            if case .if(let node) = statement, SizeGate.checkedParts(node.condition, names) != nil {
-                lines.append(node.span.line)
-            }
-            return .children
+    /// The `SizeGate.Memo` of each function and released object, so that a function with many
+    /// Puts is read once per object, not once per Put.
+    private final class GateMemos {
+        private struct Key: Hashable {
+            let unit: ObjectIdentifier
+            let names: Set<String>
+            let typeName: String?
         }
-        cache[key] = lines
-        return lines
+
+        private var memos: [Key: SizeGate.Memo] = [:]
+
+        func memo(for unit: FunctionUnit, names: Set<String>, typeName: String?) -> SizeGate.Memo {
+            let key = Key(unit: ObjectIdentifier(unit), names: names, typeName: typeName)
+            if let known = memos[key] { return known }
+            let memo = SizeGate.Memo()
+            memos[key] = memo
+            return memo
+        }
     }
 
     /// The object's variable and its aliases when it is a borrow of this function.
