@@ -184,14 +184,16 @@ struct ConfigurationTests {
 
     @Test("unreadable --config-from file is named", arguments: [
         ("missing.json", "No such file or directory"),
-        ("repo", "it is a folder"),
+        ("repo", "Is a directory"),
+        ("/dev/zero", "it is larger than 1 MiB, too large for a configuration file"),
     ])
     func unreadableConfigurationFile(path: String, reason: String) throws {
         try withGitFixture { fixture in
             try fixture.makeExampleWithRemote()
-            let run = runTool(["review", "main..csv-export", "--config-from", fixture.path(path)], in: fixture.path("repo"))
+            let file = path.hasPrefix("/") ? path : fixture.path(path)
+            let run = runTool(["review", "main..csv-export", "--config-from", file], in: fixture.path("repo"))
             #expect(run.status == 2)
-            #expect(run.standardError.contains("cannot read the configuration file '\(fixture.path(path))': \(reason);"),
+            #expect(run.standardError.contains("cannot read the configuration file '\(file)': \(reason);"),
                     "\(run.standardError)")
             #expect(run.standardError.contains("or head, base or none"), "\(run.standardError)")
             #expect(!run.standardError.contains("NSCocoaErrorDomain"), "\(run.standardError)")

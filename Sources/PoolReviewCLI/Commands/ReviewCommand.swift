@@ -78,21 +78,17 @@ struct ReviewCommand {
         return text
     }
 
-    /// Reads a template file as UTF-8. Pipes such as a shell's `<(…)` work as well as files,
-    /// which Foundation's `String(contentsOfFile:)` rejects with a misleading permission error.
+    /// Reads a template file as UTF-8.
     private static func readTemplateText(_ absolutePath: String, shownAs path: String) throws -> String {
         func failure(_ reason: String) -> CommandError {
             CommandError.unreadableFile(path: path, option: "--template", reason: reason)
         }
 
-        let descriptor = open(absolutePath, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw failure(String(cString: strerror(errno))) }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         let data: Data
         do {
-            data = try handle.read(upToCount: maxTemplateBytes + 1) ?? Data()
+            data = try InputFile.read(absolutePath, maxBytes: maxTemplateBytes)
         } catch {
-            throw failure(reason(error))
+            throw failure(error.reason)
         }
         guard data.count <= maxTemplateBytes else {
             throw failure("it is larger than \(maxTemplateBytes >> 20) MiB, too large for a review template")

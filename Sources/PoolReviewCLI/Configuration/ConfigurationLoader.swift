@@ -4,6 +4,9 @@ import ReviewModel
 
 /// Reads `.poolreview.json` from the source the request names.
 enum ConfigurationLoader {
+    /// The largest `--config-from` file read. A `.poolreview.json` is a few hundred bytes.
+    static let maxFileBytes = 1 << 20
+
     static func load(
         _ choice: ConfigurationChoice, repository: GitRepository, base: Revision, head: Revision
     ) throws -> Configuration {
@@ -15,18 +18,17 @@ enum ConfigurationLoader {
         case .base:
             return try fromRevision(base, side: "base", repository: repository)
         case .file(let path):
-            // Foundation reports a folder as a Cocoa error with no cause, so it is checked first.
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-                throw ConfigurationError.unreadableFile(path: path, reason: "it is a folder")
-            }
-            let bytes: [UInt8]
+            let data: Data
             do {
-                bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+                data = try InputFile.read(path, maxBytes: maxFileBytes)
             } catch {
-                throw ConfigurationError.unreadableFile(path: path, reason: ReviewCommand.reason(error))
+                throw ConfigurationError.unreadableFile(path: path, reason: error.reason)
             }
-            return try Configuration.parse(bytes, source: path)
+            guard data.count <= maxFileBytes else {
+                throw ConfigurationError.unreadableFile(
+                    path: path, reason: "it is larger than \(maxFileBytes >> 20) MiB, too large for a configuration file")
+            }
+            return try Configuration.parse(Array(data), source: path)
         }
     }
 
